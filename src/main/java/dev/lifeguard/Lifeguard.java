@@ -1,0 +1,109 @@
+package dev.lifeguard;
+
+import dev.lifeguard.api.HttpVerticle;
+import dev.lifeguard.api.Services;
+import dev.lifeguard.config.LifeguardConfig;
+import dev.lifeguard.resources.DirectoryImporter;
+import dev.lifeguard.store.Database;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running gateway: Vert.x, the database, the HTTP verticles. Start and stop are blocking (main thread, tests). */
+public final class Lifeguard {
+  private static final Logger LOG = LoggerFactory.getLogger(Lifeguard.class);
+  /** Time beyond the drain grace for closing pools and the embedded database. */
+  private static final long CLOSE_MARGIN_MS = 10_000;
+
+  private final LifeguardConfig config;
+  private final Vertx vertx;
+  private final Database database;
+  private final String deploymentId;
+  private final int port;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+
+  private Lifeguard(LifeguardConfig config, Vertx vertx, Database database, String deploymentId, int port) {
+    this.config = config;
+    this.vertx = vertx;
+    this.database = database;
+    this.deploymentId = deploymentId;
+    this.port = port;
+  }
+
+  public static Lifeguard start(LifeguardConfig config) {
+    Vertx vertx = Vertx.builder().with(vertxOptions()).build();
+    Database database = null;
+    try {
+      database = Database.open(vertx, config.database());
+      database.migrate().await(60, TimeUnit.SECONDS);
+      DirectoryImporter.importInto(database.pool(), DirectoryImporter.readBundle()).await(60, TimeUnit.SECONDS);
+      Services services = Services.create(config, database.pool());
+      AtomicInteger port = new AtomicInteger();
+      String id = vertx.deployVerticle(() -> new HttpVerticle(services, port::set),
+          new DeploymentOptions().setInstances(config.server().effectiveInstances())).await(60, TimeUnit.SECONDS);
+      return new Lifeguard(config, vertx, database, id, port.get());
+    } catch (Exception | Error e) {
+      if (database != null) {
+        database.closePool();
+        database.stopEmbedded();
+      }
+      vertx.close();
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  private static VertxOptions vertxOptions() {
+    return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+        .setEnabled(true)
+        .setJvmMetricsEnabled(true)
+        .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE))
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(true)));
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public LifeguardConfig config() {
+    return config;
+  }
+
+  /** Graceful stop: drain HTTP within the grace period, close pools, stop the embedded database. Idempotent. */
+  public void stop() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
+    long grace = config.server().shutdownGrace().toMillis();
+    LOG.info("event=shutdown_started grace_ms={}", grace);
+    try {
+      vertx.undeploy(deploymentId).await(grace + CLOSE_MARGIN_MS, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      LOG.warn("event=shutdown_drain_incomplete error={}", e.toString());
+    }
+    try {
+      database.closePool().await(CLOSE_MARGIN_MS, TimeUnit.MILLISECONDS);
+      vertx.close().await(CLOSE_MARGIN_MS, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      LOG.warn("event=shutdown_close_incomplete error={}", e.toString());
+    }
+    database.stopEmbedded();
+    LOG.info("event=shutdown_complete");
+  }
+}

@@ -1,0 +1,74 @@
+package dev.lifeguard.accounts;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** API keys in PostgreSQL. */
+public final class KeyStore {
+  private static final String COLUMNS = "id, key_prefix, name, plan, test, created_at, last_used_at, revoked_at";
+
+  private final Pool pool;
+
+  public KeyStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** A new key and its stored record; the key is returned here and never again. */
+  public record Created(String key, KeyRecord record) {}
+
+  public Future<Created> create(String name, Plan plan, boolean test) {
+    String key = ApiKeys.generate(test);
+    return pool.preparedQuery("INSERT INTO api_keys (id, key_hash, key_prefix, name, plan, test) "
+            + "VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + COLUMNS)
+        .execute(Tuple.of(ApiKeys.newId(), Buffer.buffer(ApiKeys.hash(key)), ApiKeys.displayPrefix(key), name, plan.wireName(), test))
+        .map(rows -> new Created(key, toRecord(rows.iterator().next())));
+  }
+
+  public Future<Optional<KeyRecord>> findByHash(byte[] hash) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = $1")
+        .execute(Tuple.of(Buffer.buffer(hash)))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toRecord(rows.iterator().next())));
+  }
+
+  public Future<List<KeyRecord>> list() {
+    return pool.query("SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at, id").execute()
+        .map(rows -> {
+          List<KeyRecord> keys = new ArrayList<>();
+          rows.forEach(row -> keys.add(toRecord(row)));
+          return keys;
+        });
+  }
+
+  /** Revokes a key; empty when no such key exists. Revoking twice keeps the first time. */
+  public Future<Optional<KeyRecord>> revoke(String id) {
+    return pool.preparedQuery("UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING " + COLUMNS)
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toRecord(rows.iterator().next())));
+  }
+
+  /** Records use; at most once a minute per key so hot keys don't write on every request. */
+  public Future<Void> touch(String id) {
+    return pool.preparedQuery("UPDATE api_keys SET last_used_at = now() "
+            + "WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')")
+        .execute(Tuple.of(id))
+        .mapEmpty();
+  }
+
+  private static KeyRecord toRecord(Row row) {
+    return new KeyRecord(
+        row.getString("id"),
+        row.getString("key_prefix"),
+        row.getString("name"),
+        Plan.parse(row.getString("plan")),
+        row.getBoolean("test"),
+        row.getOffsetDateTime("created_at"),
+        row.getOffsetDateTime("last_used_at"),
+        row.getOffsetDateTime("revoked_at"));
+  }
+}

@@ -1,0 +1,87 @@
+package dev.lifeguard.api;
+
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one error type of the HTTP boundary: a status, a human message naming the problem, and
+ * optional extras. {@link ErrorResponder} turns it into the NOPE or OpenAI error shape.
+ */
+public final class ApiError extends RuntimeException {
+  private final int status;
+  private final String code;
+  private final String param;
+  private final JsonObject extra;
+  private final Map<String, String> headers;
+
+  private ApiError(int status, String message, String code, String param, JsonObject extra, Map<String, String> headers) {
+    super(message, null, false, false);
+    this.status = status;
+    this.code = code;
+    this.param = param;
+    this.extra = extra;
+    this.headers = headers;
+  }
+
+  public static ApiError of(int status, String message, String code) {
+    return new ApiError(status, message, code, null, new JsonObject(), new LinkedHashMap<>());
+  }
+
+  public static ApiError badRequest(String message, String param) {
+    return new ApiError(400, message, "invalid_request", param, new JsonObject(), new LinkedHashMap<>());
+  }
+
+  public static ApiError unauthorized() {
+    return of(401, "Missing or invalid Authorization header", "invalid_api_key");
+  }
+
+  public static ApiError notFound(String message) {
+    return of(404, message, "not_found");
+  }
+
+  public static ApiError payloadTooLarge(int maxBytes) {
+    return of(413, "Payload too large", "payload_too_large").with("max_bytes", maxBytes);
+  }
+
+  public static ApiError unsupportedMediaType(String contentType) {
+    return of(415, "Content-Type must be application/json (got " + contentType + ")", "unsupported_media_type");
+  }
+
+  public static ApiError serviceUnavailable(String message, int retryAfterSeconds) {
+    return of(503, "service_unavailable", "service_unavailable")
+        .with("message", message)
+        .with("retry_after_seconds", retryAfterSeconds)
+        .header("Retry-After", Integer.toString(retryAfterSeconds));
+  }
+
+  public ApiError with(String field, Object value) {
+    extra.put(field, value);
+    return this;
+  }
+
+  public ApiError header(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public String param() {
+    return param;
+  }
+
+  public JsonObject extra() {
+    return extra;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
+  }
+}

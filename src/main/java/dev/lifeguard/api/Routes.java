@@ -1,0 +1,90 @@
+package dev.lifeguard.api;
+
+import dev.lifeguard.config.LimitsConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.Set;
+
+/** The route table. Hygiene (ids, CORS, content type, size) runs before any handler does work. */
+public final class Routes {
+  private static final String LIMITS = "lifeguard.limits";
+
+  private Routes() {}
+
+  public static Router create(Vertx vertx, Services services) {
+    Router router = Router.router(vertx);
+    LimitsConfig limits = services.config().limits();
+
+    router.route().handler(ctx -> {
+      ctx.put(LIMITS, limits);
+      ctx.next();
+    });
+    router.route().handler(RequestIds::handle);
+    router.route().handler(AccessLog::handle);
+    router.route().handler(cors());
+
+    HealthHandler health = new HealthHandler(services.pool());
+    router.get("/health/live").handler(health::live);
+    router.get("/health/ready").handler(health::ready);
+    router.get("/metrics").handler(PrometheusScrapingHandler.create());
+
+    for (HttpMethod method : Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH)) {
+      router.route().method(method).handler(BodyPolicy::checkContentType);
+      router.route().method(method).handler(BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes()));
+    }
+
+    // Every /v0 and /v1 route needs an API key, except the keyless demo routes under /v1/try.
+    router.routeWithRegex("^/v[01]/(?!try/).*").handler(Auth.apiKeys(services.authenticator()));
+
+    SignpostHandler signpost = new SignpostHandler(services.directory());
+    for (String base : new String[] {"/v1/signpost", "/v1/resources"}) {
+      router.get(base).handler(signpost::search);
+      router.get(base + "/countries").handler(signpost::countries);
+      router.get(base + "/:id").handler(signpost::byId);
+    }
+
+    ConversationRoutes conversations = new ConversationRoutes(services);
+    for (String path : new String[] {"/v1/evaluate", "/v1/try/evaluate", "/v1/screen", "/v0/screen", "/v1/ocular", "/v1/try/ocular"}) {
+      router.post(path).handler(conversations::nope);
+    }
+    for (String path : new String[] {"/v1/safe", "/v1/safe/chat/completions", "/v1/chat/completions"}) {
+      router.post(path).handler(conversations::openAi);
+    }
+
+    services.config().admin().token().ifPresent(token -> {
+      AdminHandler admin = new AdminHandler(services.keys(), services.json());
+      router.route("/admin/*").handler(Auth.admin(token));
+      router.post("/admin/v1/keys").handler(admin::create);
+      router.get("/admin/v1/keys").handler(admin::list);
+      router.delete("/admin/v1/keys/:id").handler(admin::revoke);
+    });
+
+    router.route().failureHandler(ErrorResponder::handle);
+    for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+      router.errorHandler(status, ErrorResponder::handle);
+    }
+    return router;
+  }
+
+  static LimitsConfig limits(RoutingContext ctx) {
+    LimitsConfig limits = ctx.get(LIMITS);
+    return limits != null ? limits : new LimitsConfig(LimitsConfig.DEFAULT_MAX_BODY_BYTES, LimitsConfig.DEFAULT_MAX_MESSAGES,
+        LimitsConfig.DEFAULT_MAX_MESSAGE_BYTES, LimitsConfig.DEFAULT_MAX_JSON_DEPTH);
+  }
+
+  /** Browsers may call the API directly; they must be able to send keys and read the risk headers. */
+  private static CorsHandler cors() {
+    return CorsHandler.create()
+        .addOrigin("*")
+        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS))
+        .allowedHeaders(Set.of("Authorization", "Content-Type", "X-Request-Id", "OpenAI-Organization", "OpenAI-Project"))
+        .exposedHeaders(Set.of("X-NOPE-Risk-Level", "X-NOPE-Confidence", "X-NOPE-Version", "X-Request-Id",
+            "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After"))
+        .maxAgeSeconds(600);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.lifeguard.api;
+
+import dev.lifeguard.accounts.KeyAuthenticator;
+import dev.lifeguard.accounts.KeyStore;
+import dev.lifeguard.config.LifeguardConfig;
+import dev.lifeguard.resources.CrisisDirectory;
+import io.vertx.sqlclient.Pool;
+
+/** What the HTTP side needs, built once at start-up and shared by every HTTP verticle instance. */
+public record Services(
+    LifeguardConfig config,
+    Pool pool,
+    KeyStore keys,
+    KeyAuthenticator authenticator,
+    CrisisDirectory directory,
+    JsonBodies json) {
+
+  public static Services create(LifeguardConfig config, Pool pool) {
+    KeyStore keys = new KeyStore(pool);
+    return new Services(config, pool, keys, new KeyAuthenticator(keys), new CrisisDirectory(pool), new JsonBodies(config.limits()));
+  }
+}

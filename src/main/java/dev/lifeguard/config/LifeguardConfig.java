@@ -1,0 +1,35 @@
+package dev.lifeguard.config;
+
+/** The whole, validated, immutable configuration. Build it with {@link ConfigLoader}. */
+public record LifeguardConfig(
+    ServerConfig server,
+    DatabaseConfig database,
+    AdminConfig admin,
+    LimitsConfig limits,
+    UpstreamConfig upstream,
+    PrivacyConfig privacy) {
+
+  static LifeguardConfig read(Settings s) {
+    LifeguardConfig config = new LifeguardConfig(
+        ServerConfig.read(s),
+        DatabaseConfig.read(s),
+        AdminConfig.read(s),
+        LimitsConfig.read(s),
+        UpstreamConfig.read(s),
+        PrivacyConfig.read(s));
+    s.rejectUnknown();
+    return config;
+  }
+
+  public LifeguardConfig withServer(ServerConfig server) {
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy);
+  }
+
+  public LifeguardConfig withDatabase(DatabaseConfig database) {
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy);
+  }
+
+  public LifeguardConfig withAdmin(AdminConfig admin) {
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy);
+  }
+}

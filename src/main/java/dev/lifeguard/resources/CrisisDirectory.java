@@ -1,0 +1,93 @@
+package dev.lifeguard.resources;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Look-ups in the crisis-resource directory. Order: requested populations first, then priority
+ * tier, verified before unverified, 24/7 first. Unreviewed fallbacks appear only when a country
+ * has nothing else.
+ */
+public final class CrisisDirectory {
+  public static final int MAX_LIMIT = 50;
+  public static final int DEFAULT_LIMIT = 10;
+
+  /** What the caller asked for; empty lists mean "any". */
+  public record Query(String country, List<String> scopes, List<String> populations, int limit) {}
+
+  /** The matched resources (rendered) and the country's emergency-number entry, if the directory has one. */
+  public record Result(List<JsonObject> resources, Optional<JsonObject> emergency, boolean scopeFallback) {}
+
+  private final Pool pool;
+
+  public CrisisDirectory(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Result> find(Query q) {
+    Future<List<Row>> matched = helplines(q.country(), q.scopes(), q.populations());
+    return matched
+        .compose(rows -> rows.isEmpty() && !q.scopes().isEmpty()
+            // No service for that scope: the country's general crisis lines are the documented fallback.
+            ? helplines(q.country(), List.of("crisis", "suicide", "mental_health"), q.populations()).map(r -> new Fallback(r, true))
+            : Future.succeededFuture(new Fallback(rows, false)))
+        .compose(found -> emergency(q.country()).map(emergency -> {
+          List<JsonObject> resources = new ArrayList<>();
+          boolean anyReviewed = found.rows().stream().anyMatch(r -> !ServiceScopes.UNREVIEWED.equals(r.getString("priority_tier")));
+          for (Row row : found.rows()) {
+            if (anyReviewed && ServiceScopes.UNREVIEWED.equals(row.getString("priority_tier"))) {
+              continue;
+            }
+            if (resources.size() == q.limit()) {
+              break;
+            }
+            resources.add(ResourceView.render(row.getJsonObject("data")));
+          }
+          return new Result(resources, emergency, found.fallback());
+        }));
+  }
+
+  private record Fallback(List<Row> rows, boolean fallback) {}
+
+  private Future<List<Row>> helplines(String country, List<String> scopes, List<String> populations) {
+    return pool.preparedQuery("SELECT data, priority_tier FROM crisis_resources "
+            + "WHERE country = $1 AND type <> 'emergency_number' "
+            + "AND (cardinality($2::text[]) = 0 OR service_scope && $2::text[]) "
+            + "ORDER BY (cardinality($3::text[]) > 0 AND population_served && $3::text[]) DESC, "
+            + "tier_rank, verified DESC, is_24_7 DESC, name")
+        .execute(Tuple.of(country).addArrayOfString(scopes.toArray(String[]::new)).addArrayOfString(populations.toArray(String[]::new)))
+        .map(rows -> {
+          List<Row> list = new ArrayList<>();
+          rows.forEach(list::add);
+          return list;
+        });
+  }
+
+  /** The country's emergency-number entry, rendered. */
+  public Future<Optional<JsonObject>> emergency(String country) {
+    return pool.preparedQuery("SELECT data FROM crisis_resources WHERE country = $1 AND type = 'emergency_number' LIMIT 1")
+        .execute(Tuple.of(country))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(ResourceView.render(rows.iterator().next().getJsonObject("data"))));
+  }
+
+  public Future<Optional<JsonObject>> byId(String id) {
+    return pool.preparedQuery("SELECT data FROM crisis_resources WHERE id = $1")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(ResourceView.render(rows.iterator().next().getJsonObject("data"))));
+  }
+
+  public Future<List<String>> countries() {
+    return pool.query("SELECT DISTINCT country FROM crisis_resources ORDER BY country").execute()
+        .map(rows -> {
+          List<String> list = new ArrayList<>();
+          rows.forEach(row -> list.add(row.getString("country")));
+          return list;
+        });
+  }
+}
