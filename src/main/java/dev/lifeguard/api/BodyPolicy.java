@@ -1,6 +1,8 @@
 package dev.lifeguard.api;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Locale;
 
 /**
@@ -11,7 +13,12 @@ import java.util.Locale;
 public final class BodyPolicy {
   private BodyPolicy() {}
 
-  public static void checkContentType(RoutingContext ctx) {
+  public static boolean hasBody(HttpMethod method) {
+    return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+  }
+
+  /** Rejects non-JSON bodies with 415, else hands the request to the size-limited body reader. */
+  public static void checkContentType(RoutingContext ctx, BodyHandler bodies) {
     String type = ctx.request().getHeader("Content-Type");
     if (type != null) {
       String mime = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
@@ -21,6 +28,6 @@ public final class BodyPolicy {
         return;
       }
     }
-    ctx.next();
+    bodies.handle(ctx);
   }
 }

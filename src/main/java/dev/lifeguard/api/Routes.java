@@ -33,10 +33,15 @@ public final class Routes {
     router.get("/health/ready").handler(health::ready);
     router.get("/metrics").handler(PrometheusScrapingHandler.create());
 
-    for (HttpMethod method : Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH)) {
-      router.route().method(method).handler(BodyPolicy::checkContentType);
-      router.route().method(method).handler(BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes()));
-    }
+    // One route for every method (a method-restricted route would turn unknown paths into 405s).
+    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes());
+    router.route().handler(ctx -> {
+      if (BodyPolicy.hasBody(ctx.request().method())) {
+        BodyPolicy.checkContentType(ctx, bodies);
+      } else {
+        ctx.next();
+      }
+    });
 
     // Every /v0 and /v1 route needs an API key, except the keyless demo routes under /v1/try.
     router.routeWithRegex("^/v[01]/(?!try/).*").handler(Auth.apiKeys(services.authenticator()));

@@ -1,0 +1,108 @@
+package dev.lifeguard.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir
+  Path dir;
+
+  private LifeguardConfig load(String yaml, Map<String, String> env) throws IOException {
+    Path file = dir.resolve("lifeguard.yaml");
+    Files.writeString(file, yaml);
+    return ConfigLoader.load(Optional.of(file), env);
+  }
+
+  private String failure(String yaml, Map<String, String> env) {
+    return assertThrows(ConfigException.class, () -> load(yaml, env)).getMessage();
+  }
+
+  @Test
+  void defaults_need_nothing() {
+    LifeguardConfig config = ConfigLoader.defaults(Map.of());
+    assertEquals(8080, config.server().port());
+    assertEquals("0.0.0.0", config.server().host());
+    assertTrue(config.database().embedded());
+    assertEquals(Path.of("./data"), config.database().dataDir());
+    assertFalse(config.admin().enabled());
+    assertEquals(524_288, config.limits().maxBodyBytes());
+    assertFalse(config.privacy().storeContent());
+  }
+
+  @Test
+  void the_shipped_config_file_is_valid_and_matches_the_defaults() {
+    LifeguardConfig shipped = ConfigLoader.load(Optional.of(Path.of("config/lifeguard.yaml")), Map.of());
+    assertEquals(ConfigLoader.defaults(Map.of()), shipped);
+  }
+
+  @Test
+  void environment_overrides_the_file() throws IOException {
+    LifeguardConfig config = load("server:\n  port: 9000\n", Map.of(
+        "LIFEGUARD_PORT", "9100",
+        "LIFEGUARD_DATABASE_URL", "postgresql://u:p@db.example:5432/lg",
+        "LIFEGUARD_ADMIN_TOKEN", "0123456789abcdef0123",
+        "LIFEGUARD_DATA_DIR", "/var/lib/lifeguard"));
+    assertEquals(9100, config.server().port());
+    assertFalse(config.database().embedded());
+    assertEquals("db.example", config.database().url().orElseThrow().getHost());
+    assertTrue(config.admin().enabled());
+    assertEquals(Path.of("/var/lib/lifeguard"), config.database().dataDir());
+  }
+
+  @Test
+  void invalid_value_names_the_setting_the_value_and_what_is_allowed() {
+    assertEquals("invalid setting server.port = 'eighty': must be an integer from 0 to 65535",
+        failure("server:\n  port: eighty\n", Map.of()));
+    assertEquals("invalid setting server.port = '70000': must be an integer from 0 to 65535",
+        failure("", Map.of("LIFEGUARD_PORT", "70000")));
+    assertEquals("invalid setting privacy.store_content = 'maybe': must be true or false",
+        failure("privacy:\n  store_content: maybe\n", Map.of()));
+    assertEquals("invalid setting upstream.url = 'ftp://x': must be a URL starting with http://, https://",
+        failure("upstream:\n  url: ftp://x\n", Map.of()).replace("https://, http://", "http://, https://"));
+  }
+
+  @Test
+  void secrets_are_never_echoed_in_errors() {
+    String message = failure("", Map.of("LIFEGUARD_ADMIN_TOKEN", "short-secret"));
+    assertEquals("invalid setting admin.token = (hidden): must be at least 16 characters", message);
+    String db = failure("", Map.of("LIFEGUARD_DATABASE_URL", "mysql://user:hunter2@host/db"));
+    assertFalse(db.contains("hunter2"), db);
+    assertTrue(db.startsWith("invalid setting database.url = (hidden)"), db);
+  }
+
+  @Test
+  void unknown_settings_are_rejected_rather_than_ignored() {
+    assertEquals("unknown setting server.prot: not a Lifeguard setting (check the spelling against config/lifeguard.yaml)",
+        failure("server:\n  prot: 9000\n", Map.of()));
+    assertTrue(failure("limts:\n  max_messages: 5\n", Map.of()).startsWith("unknown setting limts"));
+  }
+
+  @Test
+  void unreadable_files_are_reported() {
+    assertTrue(failure("server: [unclosed\n", Map.of()).contains("is not valid YAML"));
+    assertTrue(failure("- a\n- b\n", Map.of()).contains("must be a YAML mapping"));
+    ConfigException missing = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(Optional.of(dir.resolve("absent.yaml")), Map.of()));
+    assertTrue(missing.getMessage().contains("does not exist"));
+  }
+
+  @Test
+  void secrets_do_not_appear_in_toString() {
+    LifeguardConfig config = ConfigLoader.defaults(Map.of(
+        "LIFEGUARD_ADMIN_TOKEN", "0123456789abcdef-secret",
+        "LIFEGUARD_UPSTREAM_API_KEY", "sk-upstream-secret",
+        "LIFEGUARD_DATABASE_URL", "postgresql://u:db-secret@h:5432/x"));
+    String text = config.toString();
+    assertFalse(text.contains("secret"), text);
+  }
+}

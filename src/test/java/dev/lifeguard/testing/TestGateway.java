@@ -1,0 +1,128 @@
+package dev.lifeguard.testing;
+
+import dev.lifeguard.Lifeguard;
+import dev.lifeguard.config.ConfigLoader;
+import dev.lifeguard.config.LifeguardConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A real gateway on a free port against a fresh test database, with a client to call it. */
+public final class TestGateway implements AutoCloseable {
+  public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+
+  private final Lifeguard lifeguard;
+  private final WebClient client;
+  private final URI databaseUrl;
+
+  private TestGateway(Lifeguard lifeguard, WebClient client, URI databaseUrl) {
+    this.lifeguard = lifeguard;
+    this.client = client;
+    this.databaseUrl = databaseUrl;
+  }
+
+  public static TestGateway start(Vertx clientVertx) {
+    return start(clientVertx, Map.of());
+  }
+
+  /** Starts a gateway; {@code env} adds or overrides LIFEGUARD_* settings. */
+  public static TestGateway start(Vertx clientVertx, Map<String, String> env) {
+    return start(clientVertx, env, TestDatabase.fresh());
+  }
+
+  /** A second instance on the same database, as behind a load balancer. */
+  public static TestGateway startSharing(Vertx clientVertx, TestGateway first) {
+    return start(clientVertx, Map.of(), first.databaseUrl());
+  }
+
+  private static TestGateway start(Vertx clientVertx, Map<String, String> env, URI db) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("LIFEGUARD_PORT", Integer.toString(freePort()));
+    settings.put("LIFEGUARD_HOST", "127.0.0.1");
+    settings.put("LIFEGUARD_INSTANCES", "2");
+    settings.put("LIFEGUARD_DATABASE_URL", db.toString());
+    settings.put("LIFEGUARD_ADMIN_TOKEN", ADMIN_TOKEN);
+    settings.putAll(env);
+    settings.values().removeIf(v -> v == null || v.isEmpty());
+    LifeguardConfig config = ConfigLoader.defaults(settings);
+    Lifeguard lifeguard = Lifeguard.start(config);
+    WebClient client = WebClient.create(clientVertx, new WebClientOptions()
+        .setDefaultHost("127.0.0.1").setDefaultPort(lifeguard.port()).setKeepAlive(true));
+    return new TestGateway(lifeguard, client, db);
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return lifeguard.port();
+  }
+
+  public URI databaseUrl() {
+    return databaseUrl;
+  }
+
+  public Lifeguard lifeguard() {
+    return lifeguard;
+  }
+
+  public WebClient client() {
+    return client;
+  }
+
+  /** A key created through the admin API. */
+  public String createKey(String name) {
+    HttpResponse<Buffer> r = send(HttpMethod.POST, "/admin/v1/keys", ADMIN_TOKEN, new JsonObject().put("name", name).encode());
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException("key creation failed: " + r.statusCode() + " " + r.bodyAsString());
+    }
+    return r.bodyAsJsonObject().getString("key");
+  }
+
+  public HttpResponse<Buffer> get(String path, String bearer) {
+    return send(HttpMethod.GET, path, bearer, null);
+  }
+
+  public HttpResponse<Buffer> postJson(String path, String bearer, String body) {
+    return send(HttpMethod.POST, path, bearer, body);
+  }
+
+  /** Sends a request and waits for the whole response (tests run off the event loop). */
+  public HttpResponse<Buffer> send(HttpMethod method, String path, String bearer, String body) {
+    HttpRequest<Buffer> request = client.request(method, path).timeout(30_000);
+    if (bearer != null) {
+      request.putHeader("Authorization", "Bearer " + bearer);
+    }
+    if (body == null) {
+      return request.send().await();
+    }
+    request.putHeader("Content-Type", "application/json");
+    return request.sendBuffer(Buffer.buffer(body)).await();
+  }
+
+  public HttpResponse<Buffer> sendRaw(HttpRequest<Buffer> request, Buffer body) {
+    return request.sendBuffer(body).await();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    lifeguard.stop();
+  }
+}
