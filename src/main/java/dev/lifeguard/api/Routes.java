@@ -1,6 +1,7 @@
 package dev.lifeguard.api;
 
 import dev.lifeguard.config.LimitsConfig;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -44,21 +45,24 @@ public final class Routes {
     });
 
     // Every /v0 and /v1 route needs an API key, except the keyless demo routes under /v1/try.
-    router.routeWithRegex("^/v[01]/(?!try/).*").handler(Auth.apiKeys(services.authenticator()));
-
+    // Auth sits on each route (not one regex route) so metrics label requests by their own route.
+    Handler<RoutingContext> auth = Auth.apiKeys(services.authenticator());
     SignpostHandler signpost = new SignpostHandler(services.directory());
     for (String base : new String[] {"/v1/signpost", "/v1/resources"}) {
-      router.get(base).handler(signpost::search);
-      router.get(base + "/countries").handler(signpost::countries);
-      router.get(base + "/:id").handler(signpost::byId);
+      router.get(base).handler(auth).handler(signpost::search);
+      router.get(base + "/countries").handler(auth).handler(signpost::countries);
+      router.get(base + "/:id").handler(auth).handler(signpost::byId);
     }
 
     ConversationRoutes conversations = new ConversationRoutes(services);
-    for (String path : new String[] {"/v1/evaluate", "/v1/try/evaluate", "/v1/screen", "/v0/screen", "/v1/ocular", "/v1/try/ocular"}) {
+    for (String path : new String[] {"/v1/evaluate", "/v1/screen", "/v0/screen", "/v1/ocular"}) {
+      router.post(path).handler(auth).handler(conversations::nope);
+    }
+    for (String path : new String[] {"/v1/try/evaluate", "/v1/try/ocular"}) {
       router.post(path).handler(conversations::nope);
     }
     for (String path : new String[] {"/v1/safe", "/v1/safe/chat/completions", "/v1/chat/completions"}) {
-      router.post(path).handler(conversations::openAi);
+      router.post(path).handler(auth).handler(conversations::openAi);
     }
 
     services.config().admin().token().ifPresent(token -> {
