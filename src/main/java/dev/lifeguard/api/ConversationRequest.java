@@ -2,6 +2,7 @@ package dev.lifeguard.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lifeguard.assessment.ChatMessage;
 import dev.lifeguard.config.LimitsConfig;
 import dev.lifeguard.resources.Countries;
 import java.util.ArrayList;
