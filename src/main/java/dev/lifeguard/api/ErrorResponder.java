@@ -1,5 +1,6 @@
 package dev.lifeguard.api;
 
+import dev.lifeguard.inference.InferenceUnavailable;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -37,6 +38,10 @@ public final class ErrorResponder {
     Throwable failure = ctx.failure();
     if (failure instanceof ApiError api) {
       return api;
+    }
+    if (failure instanceof InferenceUnavailable down) {
+      // Fail closed: nothing was assessed, so nothing is released; the caller may retry.
+      return ApiError.serviceUnavailable(down.getMessage(), down.retryAfterSeconds());
     }
     int status = ctx.statusCode();
     if (failure == null || status >= 400 && status < 500) {

@@ -38,6 +38,12 @@ public final class SignpostHandler {
               .put("resources", resources)
               .put("count", resources.size())
               .put("emergency", result.emergency().orElse(null));
+          if (!query.scopes().isEmpty()) {
+            // The SDK's ResourcesResponse: scoped matches as primary, general crisis lines as secondary.
+            body.put("scopes_requested", new JsonArray(query.scopes()))
+                .put("primary", new JsonArray(result.scopeFallback() ? List.of() : result.resources()))
+                .put("secondary", new JsonArray(result.scopeFallback() ? result.resources() : result.secondary()));
+          }
           if (result.scopeFallback()) {
             body.put("scope_fallback", true)
                 .put("notice", "No service in the directory covers the requested scopes here; showing general crisis lines.");

@@ -97,6 +97,8 @@ public final class ConfigLoader {
     names.put("LIFEGUARD_UPSTREAM_URL", "upstream.url");
     names.put("LIFEGUARD_UPSTREAM_API_KEY", "upstream.api_key");
     names.put("LIFEGUARD_STORE_CONTENT", "privacy.store_content");
+    names.put("LIFEGUARD_MODELS_DIR", "inference.models_dir");
+    names.put("LIFEGUARD_INFERENCE_WORKERS", "inference.workers");
     return Map.copyOf(names);
   }
 }

@@ -7,7 +7,8 @@ public record LifeguardConfig(
     AdminConfig admin,
     LimitsConfig limits,
     UpstreamConfig upstream,
-    PrivacyConfig privacy) {
+    PrivacyConfig privacy,
+    InferenceConfig inference) {
 
   static LifeguardConfig read(Settings s) {
     LifeguardConfig config = new LifeguardConfig(
@@ -16,20 +17,21 @@ public record LifeguardConfig(
         AdminConfig.read(s),
         LimitsConfig.read(s),
         UpstreamConfig.read(s),
-        PrivacyConfig.read(s));
+        PrivacyConfig.read(s),
+        InferenceConfig.read(s));
     s.rejectUnknown();
     return config;
   }
 
   public LifeguardConfig withServer(ServerConfig server) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference);
   }
 
   public LifeguardConfig withDatabase(DatabaseConfig database) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference);
   }
 
   public LifeguardConfig withAdmin(AdminConfig admin) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference);
   }
 }

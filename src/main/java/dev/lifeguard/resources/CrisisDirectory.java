@@ -21,8 +21,14 @@ public final class CrisisDirectory {
   /** What the caller asked for; empty lists mean "any". */
   public record Query(String country, List<String> scopes, List<String> populations, int limit) {}
 
-  /** The matched resources (rendered) and the country's emergency-number entry, if the directory has one. */
-  public record Result(List<JsonObject> resources, Optional<JsonObject> emergency, boolean scopeFallback) {}
+  /**
+   * The matched resources (rendered), the country's emergency-number entry if the directory has one,
+   * and, when scopes were asked for, general crisis lines as {@code secondary}.
+   */
+  public record Result(List<JsonObject> resources, Optional<JsonObject> emergency, boolean scopeFallback, List<JsonObject> secondary) {}
+
+  private static final List<String> GENERAL_SCOPES = List.of("crisis", "suicide", "mental_health");
+  private static final int SECONDARY_LIMIT = 3;
 
   private final Pool pool;
 
@@ -35,22 +41,33 @@ public final class CrisisDirectory {
     return matched
         .compose(rows -> rows.isEmpty() && !q.scopes().isEmpty()
             // No service for that scope: the country's general crisis lines are the documented fallback.
-            ? helplines(q.country(), List.of("crisis", "suicide", "mental_health"), q.populations()).map(r -> new Fallback(r, true))
+            ? helplines(q.country(), GENERAL_SCOPES, q.populations()).map(r -> new Fallback(r, true))
             : Future.succeededFuture(new Fallback(rows, false)))
-        .compose(found -> emergency(q.country()).map(emergency -> {
-          List<JsonObject> resources = new ArrayList<>();
-          boolean anyReviewed = found.rows().stream().anyMatch(r -> !ServiceScopes.UNREVIEWED.equals(r.getString("priority_tier")));
-          for (Row row : found.rows()) {
-            if (anyReviewed && ServiceScopes.UNREVIEWED.equals(row.getString("priority_tier"))) {
-              continue;
-            }
-            if (resources.size() == q.limit()) {
-              break;
-            }
-            resources.add(ResourceView.render(row.getJsonObject("data")));
-          }
-          return new Result(resources, emergency, found.fallback());
-        }));
+        .compose(found -> {
+          List<JsonObject> resources = reviewedFirst(found.rows(), q.limit());
+          Future<List<JsonObject>> secondary = q.scopes().isEmpty() || found.fallback()
+              ? Future.succeededFuture(List.of())
+              : helplines(q.country(), GENERAL_SCOPES, q.populations()).map(rows -> reviewedFirst(rows, Integer.MAX_VALUE).stream()
+                  .filter(r -> resources.stream().noneMatch(p -> p.getString("id").equals(r.getString("id"))))
+                  .limit(SECONDARY_LIMIT).toList());
+          return Future.all(emergency(q.country()), secondary)
+              .map(all -> new Result(resources, all.resultAt(0), found.fallback(), all.resultAt(1)));
+        });
+  }
+
+  /** Renders rows in order, hiding unreviewed fallbacks whenever anything reviewed exists. */
+  private static List<JsonObject> reviewedFirst(List<Row> rows, int limit) {
+    boolean anyReviewed = rows.stream().anyMatch(r -> !ServiceScopes.UNREVIEWED.equals(r.getString("priority_tier")));
+    List<JsonObject> out = new ArrayList<>();
+    for (Row row : rows) {
+      if (out.size() == limit) {
+        break;
+      }
+      if (!(anyReviewed && ServiceScopes.UNREVIEWED.equals(row.getString("priority_tier")))) {
+        out.add(ResourceView.render(row.getJsonObject("data")));
+      }
+    }
+    return out;
   }
 
   private record Fallback(List<Row> rows, boolean fallback) {}

@@ -101,6 +101,19 @@ class SignpostIT {
   }
 
   @Test
+  void scoped_lookups_split_primary_matches_from_general_secondary_lines() {
+    JsonObject body = ok("/v1/signpost?country=US&scopes=domestic_violence");
+    assertEquals(List.of("domestic_violence"), body.getJsonArray("scopes_requested").getList());
+    JsonArray primary = body.getJsonArray("primary");
+    JsonArray secondary = body.getJsonArray("secondary");
+    assertFalse(primary.isEmpty());
+    assertTrue(secondary.stream().anyMatch(o -> "988".equals(((JsonObject) o).getString("phone"))), "988 as a general line");
+    for (Object o : secondary) {
+      assertFalse(primary.contains(o), "no resource is both primary and secondary");
+    }
+  }
+
+  @Test
   void a_country_with_only_an_emergency_number_still_gets_it() {
     JsonObject body = ok("/v1/signpost?country=AD&scopes=suicide");
     assertNotNull(body.getJsonObject("emergency"));
