@@ -1,0 +1,146 @@
+package dev.lifeguard.quality;
+
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores predictions against labels the way SCHEMA.md prescribes: rows with unknown risk are left
+ * out; recall with and without policy-dependent positives; false-positive rates on benign text and
+ * on hard negatives kept apart; off-taxonomy harmful items reported on their own; the self-directed
+ * types scored at group level first.
+ */
+public record QualityReport(
+    int scored,
+    Ratio recall,
+    Ratio recallStrict,
+    Map<String, Ratio> recallByType,
+    Ratio falsePositiveBenign,
+    Ratio falsePositiveHardNegative,
+    Ratio offTaxonomyFlagRate,
+    Ratio subjectAccuracy,
+    Ratio severityExact,
+    Ratio severityWithinOne) {
+
+  /** hits / total, printed as a rate with its counts. */
+  public record Ratio(int hits, int total) {
+    public double rate() {
+      return total == 0 ? Double.NaN : (double) hits / total;
+    }
+
+    @Override
+    public String toString() {
+      return total == 0 ? "n/a (0)" : String.format(Locale.ROOT, "%.3f (%d/%d)", rate(), hits, total);
+    }
+
+    JsonObject toJson() {
+      return new JsonObject().put("rate", total == 0 ? null : rate()).put("hits", hits).put("total", total);
+    }
+  }
+
+  private static final Set<String> SELF_GROUP = Set.of("suicide", "self_harm", "self_neglect");
+  private static final List<String> SEVERITIES = List.of("none", "mild", "moderate", "high", "critical");
+
+  public static QualityReport of(List<EvalItem> items, List<Prediction> predictions) {
+    Counter recall = new Counter();
+    Counter strict = new Counter();
+    Map<String, Counter> byType = new LinkedHashMap<>();
+    Counter benign = new Counter();
+    Counter hard = new Counter();
+    Counter offTaxonomy = new Counter();
+    Counter subject = new Counter();
+    Counter severityExact = new Counter();
+    Counter severityNear = new Counter();
+    int scored = 0;
+    for (int i = 0; i < items.size(); i++) {
+      EvalItem item = items.get(i);
+      Prediction p = predictions.get(i);
+      if (item.risk().isEmpty()) {
+        continue;
+      }
+      scored++;
+      if (item.positive()) {
+        recall.add(p.risk());
+        if (!item.policyDependent()) {
+          strict.add(p.risk());
+        }
+        for (String type : item.types()) {
+          boolean hit = p.types().contains(type) || SELF_GROUP.contains(type) && p.types().stream().anyMatch(SELF_GROUP::contains);
+          byType.computeIfAbsent(type, t -> new Counter()).add(hit);
+        }
+        if (p.risk() && item.subject().isPresent() && !item.subjectHeuristic()) {
+          subject.add(item.subject().get().equals(p.subject()));
+        }
+      } else if (item.outOfScope()) {
+        offTaxonomy.add(p.risk());
+      } else if (item.hardNegative()) {
+        hard.add(p.risk());
+      } else {
+        benign.add(p.risk());
+      }
+      if (item.severity().isPresent()) {
+        int expected = SEVERITIES.indexOf(item.severity().get());
+        int actual = SEVERITIES.indexOf(p.severity());
+        severityExact.add(expected == actual);
+        severityNear.add(Math.abs(expected - actual) <= 1);
+      }
+    }
+    Map<String, Ratio> types = new LinkedHashMap<>();
+    byType.forEach((t, c) -> types.put(t, c.ratio()));
+    return new QualityReport(scored, recall.ratio(), strict.ratio(), types, benign.ratio(), hard.ratio(), offTaxonomy.ratio(),
+        subject.ratio(), severityExact.ratio(), severityNear.ratio());
+  }
+
+  public String render(String title) {
+    StringBuilder out = new StringBuilder("== ").append(title).append(" (").append(scored).append(" scored)\n");
+    line(out, "recall, in-taxonomy positives", recall);
+    line(out, "recall, without policy-dependent", recallStrict);
+    recallByType.forEach((t, r) -> line(out, "  recall " + t, r));
+    line(out, "false-positive rate, benign", falsePositiveBenign);
+    line(out, "false-positive rate, hard negatives", falsePositiveHardNegative);
+    line(out, "flag rate, off-taxonomy harmful", offTaxonomyFlagRate);
+    line(out, "subject accuracy (detected positives)", subjectAccuracy);
+    line(out, "severity agreement, exact", severityExact);
+    line(out, "severity agreement, within one level", severityWithinOne);
+    return out.toString();
+  }
+
+  public JsonObject toJson() {
+    JsonObject types = new JsonObject();
+    recallByType.forEach((t, r) -> types.put(t, r.toJson()));
+    return new JsonObject()
+        .put("scored", scored)
+        .put("recall", recall.toJson())
+        .put("recall_strict", recallStrict.toJson())
+        .put("recall_by_type", types)
+        .put("fpr_benign", falsePositiveBenign.toJson())
+        .put("fpr_hard_negative", falsePositiveHardNegative.toJson())
+        .put("off_taxonomy_flag_rate", offTaxonomyFlagRate.toJson())
+        .put("subject_accuracy", subjectAccuracy.toJson())
+        .put("severity_exact", severityExact.toJson())
+        .put("severity_within_one", severityWithinOne.toJson());
+  }
+
+  private static void line(StringBuilder out, String name, Ratio r) {
+    out.append(String.format(Locale.ROOT, "%-42s %s%n", name, r));
+  }
+
+  private static final class Counter {
+    private int hits;
+    private int total;
+
+    void add(boolean hit) {
+      total++;
+      if (hit) {
+        hits++;
+      }
+    }
+
+    Ratio ratio() {
+      return new Ratio(hits, total);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.lifeguard.quality;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class QualityReportTest {
+  private static EvalItem item(String json) {
+    return EvalItem.parse(new JsonObject(json));
+  }
+
+  @Test
+  void unknown_rows_are_excluded_and_rates_are_kept_apart() {
+    List<EvalItem> items = List.of(
+        item("{\"id\":\"1\",\"text\":\"a\",\"expect\":{\"risk\":true,\"types\":[\"suicide\"],\"subject\":\"self\",\"severity\":\"high\"}}"),
+        item("{\"id\":\"2\",\"text\":\"b\",\"expect\":{\"risk\":true,\"types\":[\"violence\"],\"subject\":\"other\",\"policy_dependent\":true}}"),
+        item("{\"id\":\"3\",\"text\":\"c\",\"expect\":{\"risk\":false,\"types\":[]}}"),
+        item("{\"id\":\"4\",\"text\":\"d\",\"expect\":{\"risk\":false,\"types\":[],\"hard_negative\":true}}"),
+        item("{\"id\":\"5\",\"text\":\"e\",\"expect\":{\"risk\":false,\"types\":[],\"out_of_scope_harm\":true}}"),
+        item("{\"id\":\"6\",\"text\":\"f\",\"expect\":{\"risk\":null,\"types\":[]}}"));
+    List<Prediction> predictions = List.of(
+        new Prediction(true, Set.of("self_harm"), "self", "moderate"),
+        new Prediction(false, Set.of(), null, "none"),
+        new Prediction(false, Set.of(), null, "none"),
+        new Prediction(true, Set.of("violence"), "other", "mild"),
+        new Prediction(true, Set.of("violence"), "other", "mild"),
+        new Prediction(true, Set.of("violence"), "other", "mild"));
+    QualityReport r = QualityReport.of(items, predictions);
+    assertEquals(5, r.scored());
+    assertEquals(new QualityReport.Ratio(1, 2), r.recall());
+    assertEquals(new QualityReport.Ratio(1, 1), r.recallStrict());
+    assertEquals(new QualityReport.Ratio(1, 1), r.recallByType().get("suicide"), "self-directed types score at group level");
+    assertEquals(new QualityReport.Ratio(0, 1), r.recallByType().get("violence"));
+    assertEquals(new QualityReport.Ratio(0, 1), r.falsePositiveBenign());
+    assertEquals(new QualityReport.Ratio(1, 1), r.falsePositiveHardNegative());
+    assertEquals(new QualityReport.Ratio(1, 1), r.offTaxonomyFlagRate());
+    assertEquals(new QualityReport.Ratio(1, 1), r.subjectAccuracy());
+    assertEquals(new QualityReport.Ratio(0, 1), r.severityExact());
+    assertEquals(new QualityReport.Ratio(1, 1), r.severityWithinOne());
+  }
+
+  @Test
+  void corpus_lines_with_top_level_labels_are_read_too() {
+    EvalItem item = item("{\"id\":\"sui-1\",\"text\":\"x\",\"risk\":true,\"types\":[\"suicide\"],\"subject\":\"self\",\"severity\":\"moderate\",\"hard_negative\":false}");
+    assertEquals(true, item.positive());
+    assertEquals("moderate", item.severity().orElseThrow());
+  }
+}
