@@ -1,0 +1,160 @@
+package dev.lifeguard.assessment;
+
+import static dev.lifeguard.assessment.Detect.assertFinds;
+import static dev.lifeguard.assessment.Detect.find;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lifeguard.assessment.evidence.Evidence;
+import dev.lifeguard.assessment.evidence.EvidenceDetector;
+import dev.lifeguard.assessment.evidence.EvidenceKind;
+import dev.lifeguard.taxonomy.RiskType;
+import dev.lifeguard.taxonomy.Taxonomy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Judgement tests: which features the pattern tables find, phrased the way people write. */
+class EvidenceDetectionTest {
+
+  @Test
+  void passive_wishes_to_be_dead_are_found_in_everyday_phrasing() {
+    assertFinds("passive_ideation", "i just want to die", "wanna die tbh", "honestly i wish i was dead",
+        "i dont wanna be here anymore", "i don't want to live anymore", "everyone would be better off without me",
+        "i just want to sleep and never wake up", "i'm so tired of living", "there's no reason to live");
+  }
+
+  @Test
+  void active_ideation_includes_slang_and_misspellings() {
+    assertFinds("active_ideation", "i want to kill myself", "honestly i wanna kms", "i keep thinking about killing myself",
+        "i've been so suicidal lately", "i want to unalive myself", "thinking about ending it all",
+        "i wanna kill my self", "sewer slide is looking good ngl");
+  }
+
+  @Test
+  void the_c_ssrs_ladder_features_are_told_apart() {
+    assertFinds("intent_stated", "i'm going to kill myself", "i'm gonna end my life", "i've decided to end it",
+        "this is my last message");
+    assertFinds("plan_present", "i'm going to jump off the bridge", "i've been thinking about hanging myself",
+        "i know exactly how i'd do it");
+    assertFinds("method_seeking", "how many tylenol would it take to die", "what's the most painless way to kill yourself",
+        "what is a lethal dose of paracetamol");
+    assertFinds("preparatory_acts", "i wrote goodbye letters to my family", "i've been stockpiling my pills",
+        "i'm giving away all my stuff", "the pills are lined up in front of me");
+    assertFinds("active_attempt", "i just took a whole bottle of tylenol", "i've overdosed",
+        "i took something 10 minutes ago and now i'm scared");
+    assertFinds("previous_attempts", "i tried to kill myself twice before", "after my suicide attempt last year",
+        "i've survived 3 attempts");
+    assertFinds("timeline_stated", "tonight's the night", "i'm doing it this weekend");
+  }
+
+  @Test
+  void risk_factors_and_modifiers_are_found() {
+    assertFinds("hopelessness", "things will never get better", "i feel so hopeless", "what's even the point");
+    assertFinds("perceived_burdensomeness", "i'm such a burden to everyone", "nobody would miss me if i was gone");
+    assertFinds("feeling_trapped", "i feel so trapped", "there's no way out");
+    assertFinds("social_isolation", "i have no one to talk to", "i'm so alone");
+    assertFinds("means_access", "i have a bunch of my mum's sleeping pills", "i know where my dad keeps his gun");
+    assertFinds("substance_intoxication", "i'm so drunk rn", "been drinking all day");
+    assertFinds("days_without_food", "i haven't eaten in 4 days", "i'm 5 days into not eating");
+    assertFinds("command_hallucinations", "the voices tell me to kill myself", "the voice keeps telling me to hurt myself");
+  }
+
+  @Test
+  void self_harm_is_told_apart_from_urges_and_injuries_needing_care() {
+    assertFinds("nssi", "i cut myself again last night", "i've been self harming for months", "i relapsed on sh",
+        "how do i hide cuts on my thighs");
+    assertFinds("self_harm_urge", "i really want to cut", "the urge to self harm is so bad");
+    assertFinds("medical_attention_needed", "it won't stop bleeding", "i think i cut too deep this time");
+  }
+
+  @Test
+  void violence_by_the_speaker_is_found_with_its_target() {
+    assertFinds("specific_threat", "i'm going to stab him", "i'll kill my ex", "imma beat up that guy");
+    assertFinds("identifiable_victim", "i want to kill my boss", "i'm going to hurt her");
+    assertFinds("homicidal_ideation", "i want to hurt people", "i keep fantasizing about killing my stepdad");
+    assertFinds("mass_violence_planning", "i'm going to shoot up my school", "thinking about bombing the office");
+    assertFinds("means_access", "i've got a knife");
+  }
+
+  @Test
+  void the_speaker_as_a_victim_of_abuse_is_found() {
+    assertFinds("physical_violence", "he hits me", "my husband punched me in the face", "she's been hitting me",
+        "my stepdad beats me when he's drunk");
+    assertFinds("strangulation_history", "he choked me last night", "he put his hands around my neck");
+    assertFinds("threats_to_kill", "he said he'll kill me if i leave", "my boyfriend threatened to kill me");
+    assertFinds("weapon_threat", "he pulled a knife on me and held it to my throat",
+        "my husband came at me with a knife");
+    assertFinds("controlling_behavior", "my boyfriend won't let me see my friends", "he doesn't let me leave the house");
+    assertFinds("economic_control", "he takes all my wages", "my husband controls all my money");
+    assertFinds("monitoring_surveillance", "he checks my phone every night", "found a tracker under my car");
+    assertFinds("escalation_pattern", "it's getting worse every time", "he's been hitting me more and more");
+    assertFinds("separation_recent", "since i left him", "i just broke up with my boyfriend");
+    assertFinds("pregnancy", "i'm pregnant");
+    assertFinds("sexual_violence", "he raped me", "i was sexually assaulted at a party", "he forced me to have sex");
+    assertFinds("stalking", "my ex keeps showing up outside my house", "someone is following me home");
+    assertFinds("unwanted_contact", "he won't stop texting me even after i blocked him");
+  }
+
+  @Test
+  void exploitation_and_neglect_are_found() {
+    assertFinds("sextortion", "he's threatening to share my nudes unless i pay", "they're blackmailing me");
+    assertFinds("online_grooming", "he says i'm mature for my age", "he told me to keep our chats a secret",
+        "he keeps asking for pics");
+    assertFinds("control_of_documents", "they took my passport");
+    assertFinds("forced_sex_work", "he makes me sleep with men for money");
+    assertFinds("labour_exploitation", "i haven't been paid in months");
+    assertFinds("basic_needs_unmet", "there's no food in the house", "my mom doesn't feed us");
+    assertFinds("abandonment", "my dad hasn't come home in 3 days", "they left us home alone for the weekend");
+    assertFinds("immediate_danger", "he's hitting my mom right now", "i'm hiding from him in the bathroom and he's banging on the door");
+  }
+
+  @Test
+  void protective_factors_are_found() {
+    assertFinds("reasons_for_living", "my kids are the only reason i'm still here", "the only thing keeping me going");
+    assertFinds("pets", "my cat needs me");
+    assertFinds("treatment_engagement", "i'm seeing a therapist", "i have a therapy session tomorrow");
+    assertFinds("help_seeking_behavior", "what should i do", "i need help", "i called the crisis line");
+    assertFinds("means_safety", "i gave my pills to my sister", "we locked up the guns");
+    assertFinds("safety_planning", "i used my safety plan");
+    assertFinds("family_support", "my mum has been so supportive");
+    assertFinds("future_plans", "next year i'm starting uni");
+  }
+
+  @Test
+  void each_detection_keeps_its_span_in_the_original_message() {
+    String text = "Ugh. Honestly?? I JUST want to DIE 😭";
+    Evidence e = find(text, "passive_ideation");
+    assertEquals(0, e.message());
+    assertEquals("I JUST want to DIE", text.substring(e.span().start(), e.span().end()));
+    String accented = "Mi marido me pegó otra vez";
+    Evidence es = find(accented, "physical_violence");
+    assertEquals("Mi marido me pegó", accented.substring(es.span().start(), es.span().end()));
+    assertEquals("es", es.language());
+  }
+
+  @Test
+  void every_name_the_tables_emit_belongs_to_the_taxonomy() {
+    EvidenceDetector detector = EvidenceDetector.standard();
+    for (String name : detector.names(EvidenceKind.RISK)) {
+      assertTrue(Taxonomy.allFeatures().contains(name), "unknown feature " + name);
+    }
+    for (String name : detector.names(EvidenceKind.MODIFIER)) {
+      assertTrue(Taxonomy.allFeatures().contains(name), "unknown modifier " + name);
+    }
+    for (String name : detector.names(EvidenceKind.PROTECTIVE)) {
+      assertTrue(Taxonomy.protectiveFactors().contains(name), "unknown protective factor " + name);
+    }
+  }
+
+  @Test
+  void features_carry_the_risk_type_of_their_framework() {
+    assertEquals(RiskType.SUICIDE, find("i want to kill myself", "active_ideation").type());
+    assertEquals(RiskType.SELF_HARM, find("i cut myself again", "nssi").type());
+    assertEquals(RiskType.VIOLENCE, find("i'm going to stab him", "specific_threat").type());
+    assertEquals(RiskType.ABUSE, find("he hits me", "physical_violence").type());
+    assertEquals(RiskType.STALKING, find("my ex keeps following me", "stalking").type());
+    assertEquals(RiskType.EXPLOITATION, find("they took my passport", "control_of_documents").type());
+    List<Evidence> modifiers = Detect.scan("i'm so drunk").stream().filter(x -> x.kind() == EvidenceKind.MODIFIER).toList();
+    assertTrue(modifiers.stream().allMatch(x -> x.type() == null));
+  }
+}

@@ -1,0 +1,91 @@
+package dev.lifeguard.assessment;
+
+import static dev.lifeguard.assessment.Detect.assertFinds;
+import static dev.lifeguard.assessment.Detect.assertNoRiskIn;
+import static dev.lifeguard.assessment.Detect.assertSeenAs;
+import static dev.lifeguard.assessment.Detect.find;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lifeguard.assessment.evidence.LanguageIdentifier;
+import dev.lifeguard.assessment.evidence.Modality;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Crisis expressions in Spanish, French, German, Portuguese and Italian, and the language identifier. */
+class MultilingualDetectionTest {
+
+  @Test
+  void spanish() {
+    assertFinds("passive_ideation", "quiero morir", "me quiero morir", "ya no quiero vivir", "tengo ganas de morirme");
+    assertFinds("active_ideation", "me quiero matar", "quiero suicidarme", "pienso en matarme todos los días");
+    assertFinds("intent_stated", "me voy a matar esta noche", "voy a suicidarme");
+    assertFinds("physical_violence", "mi esposo me pega", "me pegó otra vez", "mi novio me golpea");
+    assertFinds("threats_to_kill", "dice que me va a matar", "me amenazó con matarme");
+    assertSeenAs(Modality.NEGATED, "passive_ideation", "no quiero morir");
+    assertEquals("es", find("quiero morir", "passive_ideation").language());
+  }
+
+  @Test
+  void french() {
+    assertFinds("passive_ideation", "je veux mourir", "j'ai envie de mourir", "je ne veux plus vivre");
+    assertFinds("active_ideation", "je veux me suicider", "je veux me tuer", "j'ai des idées suicidaires");
+    assertFinds("intent_stated", "je vais me suicider", "je vais me tuer ce soir");
+    assertFinds("physical_violence", "il me frappe", "mon mari me bat", "il m'a frappée hier");
+    assertFinds("threats_to_kill", "il a menacé de me tuer");
+    assertNoRiskIn("je ne veux pas mourir", "je meurs de faim", "mort de rire");
+  }
+
+  @Test
+  void german() {
+    assertFinds("passive_ideation", "ich will sterben", "ich will nicht mehr leben", "ich möchte einfach sterben");
+    assertFinds("active_ideation", "ich will mich umbringen", "ich habe suizidgedanken");
+    assertFinds("intent_stated", "ich werde mich umbringen", "ich bringe mich heute nacht um");
+    assertFinds("physical_violence", "er schlägt mich", "mein mann schlägt mich", "er hat mich geschlagen");
+    assertFinds("strangulation_history", "er hat mich gewürgt");
+    assertNoRiskIn("ich will nicht sterben", "ich sterbe vor lachen");
+  }
+
+  @Test
+  void portuguese() {
+    assertFinds("passive_ideation", "quero morrer", "eu quero morrer", "não quero mais viver");
+    assertFinds("active_ideation", "quero me matar", "penso em me matar");
+    assertFinds("intent_stated", "vou me matar", "vou me suicidar hoje");
+    assertFinds("physical_violence", "ele me bate", "meu marido me bate", "ele me bateu de novo");
+    assertFinds("threats_to_kill", "ele ameaçou me matar");
+    assertNoRiskIn("não quero morrer", "morrendo de rir kkkk");
+  }
+
+  @Test
+  void italian() {
+    assertFinds("passive_ideation", "voglio morire", "vorrei morire", "non voglio più vivere");
+    assertFinds("active_ideation", "voglio uccidermi", "mi voglio ammazzare", "penso di farla finita");
+    assertFinds("intent_stated", "mi ammazzo stanotte", "ho deciso di uccidermi");
+    assertFinds("physical_violence", "mi picchia", "mio marito mi picchia", "mi ha picchiata ieri");
+    assertFinds("threats_to_kill", "ha minacciato di uccidermi");
+    assertNoRiskIn("muoio dal ridere", "ahahah mi ammazzo, ho lasciato le chiavi dentro casa di nuovo");
+  }
+
+  @Test
+  void the_language_identifier_reports_iso_639_1() {
+    LanguageIdentifier id = LanguageIdentifier.standard();
+    assertEquals("en", id.identify("i don't know what to do anymore, nothing helps"));
+    assertEquals("es", id.identify("no sé qué hacer, estoy muy cansada de todo"));
+    assertEquals("fr", id.identify("je ne sais pas quoi faire, je suis fatiguée"));
+    assertEquals("de", id.identify("ich weiß nicht mehr, was ich tun soll"));
+    assertEquals("pt", id.identify("eu não sei o que fazer, estou muito cansada"));
+    assertEquals("it", id.identify("non so cosa fare, sono molto stanca di tutto"));
+    assertEquals("und", id.identify("ok"));
+    assertEquals("und", id.identify("😭😭😭"));
+  }
+
+  @Test
+  void short_crisis_phrases_are_identified_by_their_words_and_matches() {
+    LanguageIdentifier id = LanguageIdentifier.standard();
+    assertEquals("es", id.identify("quiero morir"));
+    assertEquals("fr", id.identify("je veux mourir"));
+    assertEquals("de", id.identify("ich will sterben"));
+    assertEquals("pt", id.identify("quero morrer"));
+    assertEquals("it", id.identify("voglio morire"));
+    assertEquals("es", id.identify("me pega", Map.of("es", 1)));
+  }
+}
