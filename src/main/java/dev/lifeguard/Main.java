@@ -5,7 +5,10 @@ import dev.lifeguard.accounts.Plan;
 import dev.lifeguard.config.ConfigException;
 import dev.lifeguard.config.ConfigLoader;
 import dev.lifeguard.config.LifeguardConfig;
+import dev.lifeguard.quality.EvalCommand;
 import dev.lifeguard.store.Database;
+import dev.lifeguard.training.ScoreCommand;
+import dev.lifeguard.training.TrainCommand;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,10 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import sun.misc.Signal;
 
-/** Command line: serve (default) and {@code keys create}. */
+/** Command line: serve (default), {@code keys create}, {@code train} and {@code score}. */
 @Command(name = "lifeguard", mixinStandardHelpOptions = true, version = "Lifeguard 0.1",
     description = "Self-hosted chat-safety gateway.",
-    subcommands = {Main.Keys.class})
+    subcommands = {Main.Keys.class, TrainCommand.class, ScoreCommand.class, EvalCommand.class})
 public final class Main implements Callable<Integer> {
   static final int EXIT_CONFIG = 2;
 

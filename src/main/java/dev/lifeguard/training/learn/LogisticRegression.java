@@ -1,0 +1,96 @@
+package dev.lifeguard.training.learn;
+
+import java.util.Arrays;
+
+/**
+ * Weighted binary logistic regression with an L2 penalty on the weights (not the bias), fitted
+ * with L-BFGS. The loss is the weighted mean cross-entropy, so {@code l2} does not depend on n.
+ * Targets may be soft (in [0, 1]), which Platt scaling uses.
+ */
+public final class LogisticRegression {
+  private LogisticRegression() {}
+
+  public static BinaryModel fit(float[][] x, double[] targets, double[] sampleWeights, double l2, int maxIterations) {
+    int d = x.length == 0 ? 0 : x[0].length;
+    Loss loss = new Loss(x, targets, sampleWeights, l2);
+    double[] params = Lbfgs.minimize(loss, new double[d + 1], maxIterations, 1e-6);
+    double[] w = new double[d];
+    System.arraycopy(params, 0, w, 0, d);
+    return new BinaryModel(w, params[d]);
+  }
+
+  /** Equal total weight for positives and negatives: rare labels are not drowned by the majority. */
+  public static double[] balancedWeights(boolean[] y) {
+    int positives = 0;
+    for (boolean v : y) {
+      positives += v ? 1 : 0;
+    }
+    int n = y.length;
+    double wPos = positives == 0 ? 0 : n / (2.0 * positives);
+    double wNeg = positives == n ? 0 : n / (2.0 * (n - positives));
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = y[i] ? wPos : wNeg;
+    }
+    return out;
+  }
+
+  private static final class Loss implements Objective {
+    private final float[][] x;
+    private final double[] y;
+    private final double[] s;
+    private final double l2;
+    private final int d;
+    private final double totalWeight;
+
+    Loss(float[][] x, double[] y, double[] s, double l2) {
+      this.x = x;
+      this.y = y;
+      this.s = s;
+      this.l2 = l2;
+      this.d = x.length == 0 ? 0 : x[0].length;
+      double t = 0;
+      for (double v : s) {
+        t += v;
+      }
+      this.totalWeight = t == 0 ? 1 : t;
+    }
+
+    @Override
+    public int dimension() {
+      return d + 1;
+    }
+
+    @Override
+    public double evaluate(double[] p, double[] grad) {
+      Arrays.fill(grad, 0);
+      double loss = 0;
+      for (int i = 0; i < x.length; i++) {
+        if (s[i] == 0) {
+          continue;
+        }
+        float[] row = x[i];
+        double z = p[d];
+        for (int j = 0; j < d; j++) {
+          z += p[j] * row[j];
+        }
+        // log(1 + e^z) - y z, computed without overflow
+        loss += s[i] * ((z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - y[i] * z);
+        double g = s[i] * (BinaryModel.sigmoid(z) - y[i]);
+        for (int j = 0; j < d; j++) {
+          grad[j] += g * row[j];
+        }
+        grad[d] += g;
+      }
+      loss /= totalWeight;
+      for (int j = 0; j <= d; j++) {
+        grad[j] /= totalWeight;
+      }
+      for (int j = 0; j < d; j++) {
+        loss += 0.5 * l2 * p[j] * p[j];
+        grad[j] += l2 * p[j];
+      }
+      return loss;
+    }
+  }
+}
