@@ -1,6 +1,14 @@
 package dev.lifeguard;
 
 import dev.lifeguard.api.HttpVerticle;
+import dev.lifeguard.classifier.Classifier;
+import dev.lifeguard.classifier.ClassifierClient;
+import dev.lifeguard.classifier.ClassifierVerticle;
+import dev.lifeguard.config.InferenceConfig;
+import dev.lifeguard.inference.LocalCodec;
+import io.vertx.core.ThreadingModel;
+import java.util.ArrayList;
+import java.util.List;
 import dev.lifeguard.api.Services;
 import dev.lifeguard.config.LifeguardConfig;
 import dev.lifeguard.resources.DirectoryImporter;
@@ -31,7 +39,11 @@ public final class Lifeguard {
   private final int port;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
-  private Lifeguard(LifeguardConfig config, Vertx vertx, Database database, String deploymentId, int port) {
+  private final List<Classifier> classifiers;
+
+  private Lifeguard(LifeguardConfig config, Vertx vertx, Database database, String deploymentId, int port,
+      List<Classifier> classifiers) {
+    this.classifiers = classifiers;
     this.config = config;
     this.vertx = vertx;
     this.database = database;
@@ -41,17 +53,28 @@ public final class Lifeguard {
 
   public static Lifeguard start(LifeguardConfig config) {
     Vertx vertx = Vertx.builder().with(vertxOptions()).build();
+    List<Classifier> resources = new ArrayList<>();
     Database database = null;
     try {
       database = Database.open(vertx, config.database());
       database.migrate().await(60, TimeUnit.SECONDS);
       DirectoryImporter.importInto(database.pool(), DirectoryImporter.readBundle()).await(60, TimeUnit.SECONDS);
-      Services services = Services.create(config, database.pool());
+      Classifier classifier = Classifier.load(config.inference());
+      resources.add(classifier);
+      vertx.eventBus().registerCodec(new LocalCodec());
+      InferenceConfig inference = config.inference();
+      vertx.deployVerticle(() -> new ClassifierVerticle(classifier, inference), new DeploymentOptions()
+          .setThreadingModel(ThreadingModel.WORKER)
+          .setWorkerPoolName("lifeguard-classifier")
+          .setWorkerPoolSize(inference.effectiveWorkers())
+          .setInstances(inference.effectiveWorkers())).await(60, TimeUnit.SECONDS);
+      Services services = Services.create(config, database.pool(), new ClassifierClient(vertx, inference));
       AtomicInteger port = new AtomicInteger();
       String id = vertx.deployVerticle(() -> new HttpVerticle(services, port::set),
           new DeploymentOptions().setInstances(config.server().effectiveInstances())).await(60, TimeUnit.SECONDS);
-      return new Lifeguard(config, vertx, database, id, port.get());
+      return new Lifeguard(config, vertx, database, id, port.get(), resources);
     } catch (Exception | Error e) {
+      resources.forEach(Classifier::close);
       if (database != null) {
         database.closePool();
         database.stopEmbedded();
@@ -103,6 +126,7 @@ public final class Lifeguard {
     } catch (Exception e) {
       LOG.warn("event=shutdown_close_incomplete error={}", e.toString());
     }
+    classifiers.forEach(Classifier::close);
     database.stopEmbedded();
     LOG.info("event=shutdown_complete");
   }

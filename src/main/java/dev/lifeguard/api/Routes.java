@@ -29,7 +29,7 @@ public final class Routes {
     router.route().handler(AccessLog::handle);
     router.route().handler(cors());
 
-    HealthHandler health = new HealthHandler(services.pool());
+    HealthHandler health = new HealthHandler(services.pool(), services.classifier());
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
     router.get("/metrics").handler(PrometheusScrapingHandler.create());
@@ -55,7 +55,10 @@ public final class Routes {
     }
 
     ConversationRoutes conversations = new ConversationRoutes(services);
-    for (String path : new String[] {"/v1/evaluate", "/v1/screen", "/v0/screen", "/v1/ocular"}) {
+    ScreenHandler screen = new ScreenHandler(services);
+    router.post("/v1/screen").handler(auth).handler(screen::handle);
+    router.post("/v0/screen").handler(auth).handler(screen::handle);
+    for (String path : new String[] {"/v1/evaluate", "/v1/ocular"}) {
       router.post(path).handler(auth).handler(conversations::nope);
     }
     for (String path : new String[] {"/v1/try/evaluate", "/v1/try/ocular"}) {

@@ -2,6 +2,7 @@ package dev.lifeguard.api;
 
 import dev.lifeguard.accounts.KeyAuthenticator;
 import dev.lifeguard.accounts.KeyStore;
+import dev.lifeguard.classifier.ClassifierClient;
 import dev.lifeguard.config.LifeguardConfig;
 import dev.lifeguard.resources.CrisisDirectory;
 import io.vertx.sqlclient.Pool;
@@ -13,10 +14,12 @@ public record Services(
     KeyStore keys,
     KeyAuthenticator authenticator,
     CrisisDirectory directory,
-    JsonBodies json) {
+    JsonBodies json,
+    ClassifierClient classifier) {
 
-  public static Services create(LifeguardConfig config, Pool pool) {
+  public static Services create(LifeguardConfig config, Pool pool, ClassifierClient classifier) {
     KeyStore keys = new KeyStore(pool);
-    return new Services(config, pool, keys, new KeyAuthenticator(keys), new CrisisDirectory(pool), new JsonBodies(config.limits()));
+    return new Services(config, pool, keys, new KeyAuthenticator(keys), new CrisisDirectory(pool), new JsonBodies(config.limits()),
+        classifier);
   }
 }

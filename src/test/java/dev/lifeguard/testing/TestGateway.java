@@ -15,6 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -46,7 +49,16 @@ public final class TestGateway implements AutoCloseable {
     return start(clientVertx, Map.of(), first.databaseUrl());
   }
 
+  /** A gateway with extra YAML settings (e.g. {@code "inference:\n  queue_limit: 1\n"}). */
+  public static TestGateway startWithYaml(Vertx clientVertx, String yaml) {
+    return start(clientVertx, Map.of(), TestDatabase.fresh(), yaml);
+  }
+
   private static TestGateway start(Vertx clientVertx, Map<String, String> env, URI db) {
+    return start(clientVertx, env, db, "");
+  }
+
+  private static TestGateway start(Vertx clientVertx, Map<String, String> env, URI db, String yaml) {
     Map<String, String> settings = new HashMap<>();
     settings.put("LIFEGUARD_PORT", Integer.toString(freePort()));
     settings.put("LIFEGUARD_HOST", "127.0.0.1");
@@ -55,7 +67,15 @@ public final class TestGateway implements AutoCloseable {
     settings.put("LIFEGUARD_ADMIN_TOKEN", ADMIN_TOKEN);
     settings.putAll(env);
     settings.values().removeIf(v -> v == null || v.isEmpty());
-    LifeguardConfig config = ConfigLoader.defaults(settings);
+    LifeguardConfig config;
+    try {
+      Path file = Files.createTempFile("lifeguard-test", ".yaml");
+      Files.writeString(file, yaml);
+      config = ConfigLoader.load(Optional.of(file), settings);
+      Files.delete(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     Lifeguard lifeguard = Lifeguard.start(config);
     WebClient client = WebClient.create(clientVertx, new WebClientOptions()
         .setDefaultHost("127.0.0.1").setDefaultPort(lifeguard.port()).setKeepAlive(true));

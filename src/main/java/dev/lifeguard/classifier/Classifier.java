@@ -1,0 +1,82 @@
+package dev.lifeguard.classifier;
+
+import dev.lifeguard.assessment.Assessment;
+import dev.lifeguard.assessment.Assessor;
+import dev.lifeguard.assessment.ChatMessage;
+import dev.lifeguard.config.InferenceConfig;
+import dev.lifeguard.inference.EncoderSource;
+import dev.lifeguard.inference.OnnxTextEncoder;
+import dev.lifeguard.inference.ProbeHeads;
+import dev.lifeguard.inference.ProbeScores;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole classifier, synchronous: encoder, probe heads, cache and the assessor. Blocking — run it
+ * on worker threads ({@link ClassifierVerticle}), in tools and in benchmarks, never on an event loop.
+ */
+public final class Classifier implements AutoCloseable {
+  private final OnnxTextEncoder encoder;
+  private final ProbeHeads heads;
+  private final MessageScorer scorer;
+  private final Assessor assessor = new Assessor();
+
+  private Classifier(OnnxTextEncoder encoder, ProbeHeads heads, int cacheEntries) {
+    if (heads.dimension() != encoder.dimension() || !heads.encoderName().equals(encoder.name())) {
+      throw new IllegalStateException("the probe heads were trained for encoder " + heads.encoderName() + " (" + heads.dimension()
+          + " dims) but the configured encoder is " + encoder.name() + " (" + encoder.dimension()
+          + " dims): retrain with `java -jar target/lifeguard.jar train`");
+    }
+    this.encoder = encoder;
+    this.heads = heads;
+    this.scorer = new MessageScorer(encoder, heads, cacheEntries);
+  }
+
+  /** Loads the encoder and the heads named by the configuration. Blocking, a second or so. */
+  public static Classifier load(InferenceConfig config) {
+    EncoderSource source = config.encoderModel().isPresent()
+        ? EncoderSource.files(config.encoderModel().get().getFileName().toString().replaceFirst("\\.onnx$", ""),
+            config.encoderModel().get(), config.encoderTokenizer().orElseThrow())
+        : EncoderSource.classpathDefault();
+    OnnxTextEncoder encoder = OnnxTextEncoder.load(source, config.intraOpThreads());
+    try {
+      // The configured directory wins; else the heads packaged in the jar at build time.
+      ProbeHeads heads = Files.isRegularFile(config.modelsDir().resolve(ProbeHeads.MANIFEST))
+          ? ProbeHeads.load(config.modelsDir()) : ProbeHeads.loadDefault();
+      return new Classifier(encoder, heads, config.cacheEntries());
+    } catch (RuntimeException e) {
+      encoder.close();
+      throw e;
+    }
+  }
+
+  public Assessment assess(AssessJob job) {
+    return assessAll(List.of(job)).get(0);
+  }
+
+  /** Assesses several conversations, scoring turns they share once. */
+  public List<Assessment> assessAll(List<AssessJob> jobs) {
+    List<List<ChatMessage>> conversations = jobs.stream().map(AssessJob::messages).toList();
+    List<List<ProbeScores>> scores = scorer.score(conversations);
+    List<Assessment> out = new ArrayList<>(jobs.size());
+    for (int i = 0; i < jobs.size(); i++) {
+      out.add(assessor.assess(jobs.get(i).messages(), jobs.get(i).context(), scores.get(i)));
+    }
+    return out;
+  }
+
+  public MessageScorer scorer() {
+    return scorer;
+  }
+
+  public String modelName() {
+    return encoder.name() + "+" + ProbeHeads.MANIFEST;
+  }
+
+  @Override
+  public void close() {
+    encoder.close();
+    heads.close();
+  }
+}
