@@ -31,6 +31,7 @@ final class HeadReading {
 
   private final Map<String, Double> user = new HashMap<>();
   private final Map<String, Double> assistant = new HashMap<>();
+  private Map<String, Float> thresholds = Map.of();
   private final boolean present;
 
   private HeadReading(boolean present) {
@@ -43,6 +44,7 @@ final class HeadReading {
    */
   static HeadReading of(List<ChatMessage> messages, List<ProbeScores> scores, int upTo, int firstCounted) {
     boolean any = false;
+    Map<String, Float> thresholds = Map.of();
     int laterUserTurns = 0;
     Map<String, Double> userMax = new HashMap<>();
     Map<String, Double> assistantMax = new HashMap<>();
@@ -53,6 +55,7 @@ final class HeadReading {
       if (role.equalsIgnoreCase("user")) {
         if (i >= firstCounted && !s.values().isEmpty()) {
           any = true;
+          thresholds = s.thresholds();
           merge(userMax, s, weight);
         }
         laterUserTurns++;
@@ -61,6 +64,7 @@ final class HeadReading {
       }
     }
     HeadReading reading = new HeadReading(any);
+    reading.thresholds = thresholds;
     reading.user.putAll(userMax);
     reading.assistant.putAll(assistantMax);
     return reading;
@@ -75,12 +79,17 @@ final class HeadReading {
     return present;
   }
 
+  /** The trained decision threshold for presence labels (risk, types); levels read at {@link #THRESHOLD}. */
+  double decision(String label) {
+    return thresholds.isEmpty() ? THRESHOLD : thresholds.getOrDefault(label, (float) THRESHOLD);
+  }
+
   double p(String label) {
     return user.getOrDefault(label, 0.0);
   }
 
   boolean riskPresent() {
-    return p(ProbeLabels.RISK) >= THRESHOLD;
+    return p(ProbeLabels.RISK) >= decision(ProbeLabels.RISK);
   }
 
   double type(RiskType type) {
@@ -95,7 +104,7 @@ final class HeadReading {
     }
     RiskType best = null;
     for (RiskType t : RiskType.values()) {
-      if (type(t) >= THRESHOLD) {
+      if (type(t) >= decision(ProbeLabels.TYPE_PREFIX + t.wireName())) {
         types.add(t);
       }
       if (best == null || type(t) > type(best)) {

@@ -116,7 +116,7 @@ public final class MessageScorer {
         max.put(e.getKey(), e.getValue());
       }
     }
-    return new ProbeScores(max);
+    return new ProbeScores(max, riskiest.thresholds());
   }
 
   /** What the heads see for one turn. */

@@ -139,7 +139,7 @@ public final class ProbeHeads implements AutoCloseable {
   }
 
   public List<ProbeScores> score(List<float[]> messageVectors) {
-    return message.run(env, messageVectors);
+    return message.run(env, messageVectors, thresholds);
   }
 
   public ProbeScores scoreAssistant(float[] replyVector, float[] contextVector) {
@@ -157,7 +157,7 @@ public final class ProbeHeads implements AutoCloseable {
       System.arraycopy(checked(contextVectors.get(i), dimension), 0, v, dimension, dimension);
       joined.add(v);
     }
-    return assistant.run(env, joined);
+    return assistant.run(env, joined, thresholds);
   }
 
   @Override
@@ -222,7 +222,7 @@ public final class ProbeHeads implements AutoCloseable {
 
   private record Head(OrtSession session, String input, String output, int inputDimension, List<String> labels) {
 
-    List<ProbeScores> run(OrtEnvironment env, List<float[]> vectors) {
+    List<ProbeScores> run(OrtEnvironment env, List<float[]> vectors, Map<String, Float> thresholds) {
       if (vectors.isEmpty()) {
         return List.of();
       }
@@ -236,7 +236,7 @@ public final class ProbeHeads implements AutoCloseable {
           for (int k = 0; k < labels.size(); k++) {
             values.put(labels.get(k), row[k]);
           }
-          out.add(new ProbeScores(values));
+          out.add(new ProbeScores(values, thresholds));
         }
         return out;
       } catch (OrtException e) {

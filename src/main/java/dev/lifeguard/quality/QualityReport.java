@@ -20,6 +20,8 @@ public record QualityReport(
     Map<String, Ratio> recallByType,
     Ratio falsePositiveBenign,
     Ratio falsePositiveHardNegative,
+    Ratio falsePositiveBenignModerate,
+    Ratio falsePositiveHardNegativeModerate,
     Ratio offTaxonomyFlagRate,
     Ratio subjectAccuracy,
     Ratio severityExact,
@@ -50,6 +52,8 @@ public record QualityReport(
     Map<String, Counter> byType = new LinkedHashMap<>();
     Counter benign = new Counter();
     Counter hard = new Counter();
+    Counter benignModerate = new Counter();
+    Counter hardModerate = new Counter();
     Counter offTaxonomy = new Counter();
     Counter subject = new Counter();
     Counter severityExact = new Counter();
@@ -78,8 +82,10 @@ public record QualityReport(
         offTaxonomy.add(p.risk());
       } else if (item.hardNegative()) {
         hard.add(p.risk());
+        hardModerate.add(atLeastModerate(p));
       } else {
         benign.add(p.risk());
+        benignModerate.add(atLeastModerate(p));
       }
       if (item.severity().isPresent()) {
         int expected = SEVERITIES.indexOf(item.severity().get());
@@ -90,8 +96,14 @@ public record QualityReport(
     }
     Map<String, Ratio> types = new LinkedHashMap<>();
     byType.forEach((t, c) -> types.put(t, c.ratio()));
-    return new QualityReport(scored, recall.ratio(), strict.ratio(), types, benign.ratio(), hard.ratio(), offTaxonomy.ratio(),
+    return new QualityReport(scored, recall.ratio(), strict.ratio(), types, benign.ratio(), hard.ratio(),
+        benignModerate.ratio(), hardModerate.ratio(), offTaxonomy.ratio(),
         subject.ratio(), severityExact.ratio(), severityNear.ratio());
+  }
+
+  /** Moderate and above is where resources are shown and a proxy starts changing replies. */
+  private static boolean atLeastModerate(Prediction p) {
+    return p.risk() && SEVERITIES.indexOf(p.severity()) >= SEVERITIES.indexOf("moderate");
   }
 
   public String render(String title) {
@@ -101,6 +113,8 @@ public record QualityReport(
     recallByType.forEach((t, r) -> line(out, "  recall " + t, r));
     line(out, "false-positive rate, benign", falsePositiveBenign);
     line(out, "false-positive rate, hard negatives", falsePositiveHardNegative);
+    line(out, "  flagged moderate or above, benign", falsePositiveBenignModerate);
+    line(out, "  flagged moderate or above, hard negatives", falsePositiveHardNegativeModerate);
     line(out, "flag rate, off-taxonomy harmful", offTaxonomyFlagRate);
     line(out, "subject accuracy (detected positives)", subjectAccuracy);
     line(out, "severity agreement, exact", severityExact);
@@ -118,6 +132,8 @@ public record QualityReport(
         .put("recall_by_type", types)
         .put("fpr_benign", falsePositiveBenign.toJson())
         .put("fpr_hard_negative", falsePositiveHardNegative.toJson())
+        .put("fpr_benign_moderate", falsePositiveBenignModerate.toJson())
+        .put("fpr_hard_negative_moderate", falsePositiveHardNegativeModerate.toJson())
         .put("off_taxonomy_flag_rate", offTaxonomyFlagRate.toJson())
         .put("subject_accuracy", subjectAccuracy.toJson())
         .put("severity_exact", severityExact.toJson())

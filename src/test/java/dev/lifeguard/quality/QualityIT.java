@@ -38,7 +38,7 @@ class QualityIT {
     for (String metric : List.of("recall", "recall_strict", "subject_accuracy", "severity_within_one")) {
       compare(regressions, name, metric, now.getJsonObject(metric), then.getJsonObject(metric), true);
     }
-    for (String metric : List.of("fpr_benign", "fpr_hard_negative")) {
+    for (String metric : List.of("fpr_benign", "fpr_hard_negative", "fpr_benign_moderate", "fpr_hard_negative_moderate")) {
       compare(regressions, name, metric, now.getJsonObject(metric), then.getJsonObject(metric), false);
     }
     JsonObject types = now.getJsonObject("recall_by_type");
