@@ -7,6 +7,7 @@ import dev.lifeguard.assessment.evidence.Modality;
 import dev.lifeguard.assessment.ladder.Grade;
 import dev.lifeguard.assessment.ladder.Ladder;
 import dev.lifeguard.assessment.ladder.LadderInput;
+import dev.lifeguard.inference.ProbeLabels;
 import dev.lifeguard.taxonomy.Imminence;
 import dev.lifeguard.taxonomy.RiskType;
 import dev.lifeguard.taxonomy.Severity;
@@ -145,8 +146,9 @@ final class RiskAssembler {
     int age = own.stream().mapToInt(e -> laterUserTurns.getOrDefault(e.message(), 0)).min().orElse(0);
     c = Math.max(Math.min(c, MIN_STALE_CONFIDENCE), c * Math.pow(HeadReading.RECENCY_DECAY, age));
     if (heads.present()) {
-      double p = heads.riskPresent() ? heads.type(type) : Math.min(heads.type(type), heads.p("risk"));
-      c = p >= HeadReading.THRESHOLD ? Math.max(c, p) : p < HEAD_DISAGREES ? c - DISAGREEMENT_PENALTY : c;
+      double p = heads.riskPresent() ? heads.type(type) : Math.min(heads.type(type), heads.p(ProbeLabels.RISK));
+      boolean agrees = p >= heads.decision(ProbeLabels.TYPE_PREFIX + type.wireName());
+      c = agrees ? Math.max(c, p) : p < HEAD_DISAGREES ? c - DISAGREEMENT_PENALTY : c;
     }
     return clamp(c);
   }

@@ -38,6 +38,14 @@ class PatternTableTest {
   }
 
   @Test
+  void spaces_in_lookbehinds_stay_literal_so_they_stay_bounded() {
+    PatternRow row = PatternTable.parse("en", "t.txt", "x  context  -  (?<!i )just die").get(0);
+    assertTrue(row.pattern().pattern().contains("(?<!i )"), row.pattern().pattern());
+    assertFalse(row.pattern().matcher("i just die").find());
+    assertTrue(row.pattern().matcher("go just die").find());
+  }
+
+  @Test
   void mistakes_in_a_table_name_the_file_and_line() {
     IllegalStateException unknownMacro = assertThrows(IllegalStateException.class,
         () -> PatternTable.parse("en", "t.txt", "\nx  context  -  {NOPE}"));
