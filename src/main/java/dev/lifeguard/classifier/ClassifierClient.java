@@ -26,12 +26,10 @@ public final class ClassifierClient {
   private final Vertx vertx;
   private final InferenceConfig config;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final DeliveryOptions delivery;
 
   public ClassifierClient(Vertx vertx, InferenceConfig config) {
     this.vertx = vertx;
     this.config = config;
-    this.delivery = new DeliveryOptions().setCodecName(LocalCodec.NAME).setSendTimeout(config.timeout().toMillis());
   }
 
   public Future<Assessment> assess(List<ChatMessage> messages, AssessmentContext context) {
@@ -39,6 +37,8 @@ public final class ClassifierClient {
       inFlight.decrementAndGet();
       return Future.failedFuture(new InferenceUnavailable("The classifier is at capacity. Retry shortly.", RETRY_AFTER_BUSY));
     }
+    long characters = messages.stream().mapToLong(m -> m.content().length()).sum();
+    DeliveryOptions delivery = new DeliveryOptions().setCodecName(LocalCodec.NAME).setSendTimeout(config.timeoutMillisFor(characters));
     return vertx.eventBus().<Assessment>request(ClassifierVerticle.ADDRESS, new AssessJob(messages, context), delivery)
         .map(reply -> reply.body())
         .recover(ClassifierClient::unavailable)

@@ -19,6 +19,12 @@ public final class ContextWindow {
   /** Turns of context before the scored turn; short enough to stay inside one or two encoder windows. */
   public static final int PREVIOUS_TURNS = 2;
   public static final String SEPARATOR = "\n";
+  /**
+   * Each earlier turn contributes at most its last this-many characters: context is for cues like
+   * "jk I meant the exam", and re-reading whole 50 KB turns as context would multiply the encoder's
+   * work by three for long chats. The scored turn itself is always read whole.
+   */
+  public static final int CONTEXT_CHARS_PER_TURN = 600;
 
   private ContextWindow() {}
 
@@ -41,10 +47,21 @@ public final class ContextWindow {
     Deque<String> parts = new ArrayDeque<>();
     for (int i = index - 1; i >= 0 && parts.size() < PREVIOUS_TURNS; i--) {
       if (isConversational(messages.get(i).role())) {
-        parts.addFirst(messages.get(i).content());
+        parts.addFirst(tail(messages.get(i).content()));
       }
     }
     return parts;
+  }
+
+  private static String tail(String content) {
+    if (content.length() <= CONTEXT_CHARS_PER_TURN) {
+      return content;
+    }
+    int start = content.length() - CONTEXT_CHARS_PER_TURN;
+    if (Character.isLowSurrogate(content.charAt(start))) {
+      start++;
+    }
+    return content.substring(start);
   }
 
   private static boolean isConversational(String role) {

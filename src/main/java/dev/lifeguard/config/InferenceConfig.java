@@ -12,6 +12,7 @@ public record InferenceConfig(
     Duration batchWait,
     int queueLimit,
     Duration timeout,
+    Duration timeoutPerKilobyte,
     int cacheEntries,
     Path modelsDir,
     Optional<Path> encoderModel,
@@ -25,7 +26,17 @@ public record InferenceConfig(
   /** Conversations waiting or in progress; beyond this callers get 503 with Retry-After. */
   public static final int DEFAULT_QUEUE_LIMIT = 512;
   public static final int DEFAULT_TIMEOUT_MILLIS = 10_000;
+  /**
+   * Added to the timeout per KB of conversation text: a maximal request (≈ 500 KB) takes ~18 s of
+   * CPU on one core (measured), and must not fail only for being long.
+   */
+  public static final int DEFAULT_TIMEOUT_PER_KB_MILLIS = 50;
   public static final int DEFAULT_CACHE_ENTRIES = 100_000;
+
+  /** The time allowed to assess a conversation of this many characters. */
+  public long timeoutMillisFor(long characters) {
+    return timeout.toMillis() + timeoutPerKilobyte.toMillis() * (characters / 1024);
+  }
 
   public int effectiveWorkers() {
     return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
@@ -45,6 +56,7 @@ public record InferenceConfig(
         s.millis("inference.batch_wait_millis", 0, 100, DEFAULT_BATCH_WAIT_MILLIS),
         s.intIn("inference.queue_limit", 1, 100_000, DEFAULT_QUEUE_LIMIT),
         s.millis("inference.timeout_millis", 100, 120_000, DEFAULT_TIMEOUT_MILLIS),
+        s.millis("inference.timeout_per_kb_millis", 0, 10_000, DEFAULT_TIMEOUT_PER_KB_MILLIS),
         s.intIn("inference.cache_entries", 0, 10_000_000, DEFAULT_CACHE_ENTRIES),
         Path.of(s.string("inference.models_dir", "models")),
         model.map(Path::of),

@@ -31,4 +31,16 @@ class ContextWindowTest {
     assertEquals("That sounds stressful! What subject?\nhonestly it's not just exams", ContextWindow.contextFor(CHAT, 4));
     assertEquals("", ContextWindow.contextFor(List.of(new ChatMessage("assistant", "hi")), 0));
   }
+
+  @Test
+  void earlier_turns_contribute_only_their_end_but_the_scored_turn_is_whole() {
+    String longEarlier = "a".repeat(5_000) + " jk i meant the exam";
+    String longTurn = "b".repeat(5_000);
+    java.util.List<dev.lifeguard.assessment.ChatMessage> chat = java.util.List.of(
+        new dev.lifeguard.assessment.ChatMessage("user", longEarlier),
+        new dev.lifeguard.assessment.ChatMessage("user", longTurn));
+    String text = ContextWindow.textFor(chat, 1);
+    assertEquals(ContextWindow.CONTEXT_CHARS_PER_TURN + 1 + longTurn.length(), text.length());
+    org.junit.jupiter.api.Assertions.assertTrue(text.startsWith("a") && text.contains("jk i meant the exam\n" + longTurn));
+  }
 }
