@@ -7,8 +7,6 @@ import dev.lifeguard.classifier.ClassifierVerticle;
 import dev.lifeguard.config.InferenceConfig;
 import dev.lifeguard.inference.LocalCodec;
 import io.vertx.core.ThreadingModel;
-import java.util.ArrayList;
-import java.util.List;
 import dev.lifeguard.api.Services;
 import dev.lifeguard.config.LifeguardConfig;
 import dev.lifeguard.resources.DirectoryImporter;
@@ -39,11 +37,11 @@ public final class Lifeguard {
   private final int port;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
-  private final List<Classifier> classifiers;
+  private final Classifier classifier;
 
   private Lifeguard(LifeguardConfig config, Vertx vertx, Database database, String deploymentId, int port,
-      List<Classifier> classifiers) {
-    this.classifiers = classifiers;
+      Classifier classifier) {
+    this.classifier = classifier;
     this.config = config;
     this.vertx = vertx;
     this.database = database;
@@ -53,17 +51,17 @@ public final class Lifeguard {
 
   public static Lifeguard start(LifeguardConfig config) {
     Vertx vertx = Vertx.builder().with(vertxOptions()).build();
-    List<Classifier> resources = new ArrayList<>();
+    Classifier classifier = null;
     Database database = null;
     try {
       database = Database.open(vertx, config.database());
       database.migrate().await(60, TimeUnit.SECONDS);
       DirectoryImporter.importInto(database.pool(), DirectoryImporter.readBundle()).await(60, TimeUnit.SECONDS);
-      Classifier classifier = Classifier.load(config.inference());
-      resources.add(classifier);
+      classifier = Classifier.load(config.inference());
+      Classifier loaded = classifier;
       vertx.eventBus().registerCodec(new LocalCodec());
       InferenceConfig inference = config.inference();
-      vertx.deployVerticle(() -> new ClassifierVerticle(classifier, inference), new DeploymentOptions()
+      vertx.deployVerticle(() -> new ClassifierVerticle(loaded, inference), new DeploymentOptions()
           .setThreadingModel(ThreadingModel.WORKER)
           .setWorkerPoolName("lifeguard-classifier")
           .setWorkerPoolSize(inference.effectiveWorkers())
@@ -72,9 +70,11 @@ public final class Lifeguard {
       AtomicInteger port = new AtomicInteger();
       String id = vertx.deployVerticle(() -> new HttpVerticle(services, port::set),
           new DeploymentOptions().setInstances(config.server().effectiveInstances())).await(60, TimeUnit.SECONDS);
-      return new Lifeguard(config, vertx, database, id, port.get(), resources);
+      return new Lifeguard(config, vertx, database, id, port.get(), classifier);
     } catch (Exception | Error e) {
-      resources.forEach(Classifier::close);
+      if (classifier != null) {
+        classifier.close();
+      }
       if (database != null) {
         database.closePool();
         database.stopEmbedded();
@@ -94,14 +94,6 @@ public final class Lifeguard {
 
   public int port() {
     return port;
-  }
-
-  public Vertx vertx() {
-    return vertx;
-  }
-
-  public Database database() {
-    return database;
   }
 
   public LifeguardConfig config() {
@@ -126,7 +118,7 @@ public final class Lifeguard {
     } catch (Exception e) {
       LOG.warn("event=shutdown_close_incomplete error={}", e.toString());
     }
-    classifiers.forEach(Classifier::close);
+    classifier.close();
     database.stopEmbedded();
     LOG.info("event=shutdown_complete");
   }

@@ -21,14 +21,21 @@ public final class HealthHandler {
     Responses.json(ctx, 200, new JsonObject().put("status", "UP"));
   }
 
+  /**
+   * Ready when the database answers and the classifier has room: a saturated instance drops out of
+   * the load balancer instead of answering 503 to every conversation. (The classifier is loaded before
+   * the server listens; start-up fails without it.)
+   */
   public void ready(RoutingContext ctx) {
     pool.query("SELECT 1").execute()
         .timeout(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .onComplete(ar -> {
-          // The classifier is loaded before the server listens; readiness reports how busy it is.
-          JsonObject checks = new JsonObject().put("database", ar.succeeded() ? "UP" : "DOWN")
-              .put("classifier", "UP").put("classifier_in_flight", classifier.inFlight());
-          if (ar.succeeded()) {
+          boolean classifierReady = !classifier.saturated();
+          JsonObject checks = new JsonObject()
+              .put("database", ar.succeeded() ? "UP" : "DOWN")
+              .put("classifier", classifierReady ? "UP" : "BUSY")
+              .put("classifier_in_flight", classifier.inFlight());
+          if (ar.succeeded() && classifierReady) {
             Responses.json(ctx, 200, new JsonObject().put("status", "UP").put("checks", checks));
           } else {
             ctx.response().putHeader("Retry-After", "5");

@@ -49,6 +49,11 @@ public final class ClassifierClient {
     return inFlight.get();
   }
 
+  /** True when new conversations would be turned away with 503. */
+  public boolean saturated() {
+    return inFlight.get() >= config.queueLimit();
+  }
+
   private static Future<Assessment> unavailable(Throwable failure) {
     String reason = failure instanceof ReplyException reply ? switch (reply.failureType()) {
       case TIMEOUT -> "The classifier did not answer in time. Retry shortly.";

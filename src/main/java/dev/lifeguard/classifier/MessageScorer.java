@@ -35,6 +35,7 @@ public final class MessageScorer {
 
   /** Scores several conversations at once; turns they share are computed once. */
   public List<List<ProbeScores>> score(List<List<ChatMessage>> conversations) {
+    Map<String, ProbeScores> resolved = new HashMap<>();
     Map<String, Turn> needed = new LinkedHashMap<>();
     List<List<String>> keys = new ArrayList<>();
     for (List<ChatMessage> messages : conversations) {
@@ -43,21 +44,22 @@ public final class MessageScorer {
         Turn turn = Turn.of(messages, i);
         String key = turn == null ? null : turn.key();
         own.add(key);
-        if (key != null && cache.getIfPresent(key) == null) {
-          needed.putIfAbsent(key, turn);
+        if (key != null && !resolved.containsKey(key)) {
+          // Read the cache once per key: an entry evicted between two reads must not lose a result.
+          ProbeScores cached = cache.getIfPresent(key);
+          if (cached != null) {
+            resolved.put(key, cached);
+          } else {
+            needed.putIfAbsent(key, turn);
+          }
         }
       }
       keys.add(own);
     }
-    computeInto(needed);
+    computeInto(needed, resolved);
     List<List<ProbeScores>> out = new ArrayList<>(conversations.size());
     for (List<String> own : keys) {
-      List<ProbeScores> scores = new ArrayList<>(own.size());
-      for (String key : own) {
-        ProbeScores s = key == null ? null : cache.getIfPresent(key);
-        scores.add(s == null ? (key == null ? ProbeScores.EMPTY : needed.get(key).result) : s);
-      }
-      out.add(scores);
+      out.add(own.stream().map(key -> key == null ? ProbeScores.EMPTY : resolved.get(key)).toList());
     }
     return out;
   }
@@ -66,7 +68,7 @@ public final class MessageScorer {
     return cache.estimatedSize();
   }
 
-  private void computeInto(Map<String, Turn> needed) {
+  private void computeInto(Map<String, Turn> needed, Map<String, ProbeScores> resolved) {
     if (needed.isEmpty()) {
       return;
     }
@@ -82,10 +84,11 @@ public final class MessageScorer {
     for (Map.Entry<String, Turn> e : needed.entrySet()) {
       Turn t = e.getValue();
       float[][] windows = vectors.get(at++);
-      t.result = t.assistant()
+      ProbeScores result = t.assistant()
           ? heads.scoreAssistant(ProbeHeads.messageVector(windows), ProbeHeads.messageVector(vectors.get(at++)))
           : maxOverWindows(windows);
-      cache.put(e.getKey(), t.result);
+      resolved.put(e.getKey(), result);
+      cache.put(e.getKey(), result);
     }
   }
 
@@ -124,7 +127,6 @@ public final class MessageScorer {
     private final boolean assistant;
     private final String text;
     private final String context;
-    private ProbeScores result;
 
     private Turn(boolean assistant, String text, String context) {
       this.assistant = assistant;

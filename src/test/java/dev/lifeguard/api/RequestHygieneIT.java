@@ -56,44 +56,44 @@ class RequestHygieneIT {
     List<Case> c = new ArrayList<>();
     String eval = "/v1/evaluate";
     String chat = "/v1/chat/completions";
-    nope(c, "truncated JSON", eval, "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"", 400, "Malformed JSON");
-    nope(c, "empty body", eval, "", 400, "empty");
-    nope(c, "JSON null", eval, "null", 400, "must be a JSON object");
-    nope(c, "array body", eval, "[]", 400, "not an array");
-    nope(c, "string body", eval, "\"hello\"", 400, "not a string");
-    nope(c, "number body", eval, "42", 400, "not a number");
-    nope(c, "deep nesting", eval, "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000), 400, "Malformed JSON");
-    nope(c, "huge number", eval, "{\"text\":\"hi\",\"n\":1" + "0".repeat(10_000) + "}", 400, "Malformed JSON");
+    post(c, "truncated JSON", eval, "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"", 400, "Malformed JSON");
+    post(c, "empty body", eval, "", 400, "empty");
+    post(c, "JSON null", eval, "null", 400, "must be a JSON object");
+    post(c, "array body", eval, "[]", 400, "not an array");
+    post(c, "string body", eval, "\"hello\"", 400, "not a string");
+    post(c, "number body", eval, "42", 400, "not a number");
+    post(c, "deep nesting", eval, "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000), 400, "Malformed JSON");
+    post(c, "huge number", eval, "{\"text\":\"hi\",\"n\":1" + "0".repeat(10_000) + "}", 400, "Malformed JSON");
     c.add(new Case("invalid UTF-8", HttpMethod.POST, eval, KEY, "application/json",
         concat("{\"text\":\"".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF}, "\"}".getBytes(StandardCharsets.UTF_8)),
         400, "Malformed JSON"));
-    nope(c, "trailing garbage", eval, "{\"text\":\"hi\"} trailing", 400, "Malformed JSON");
-    nope(c, "duplicate key", eval, "{\"text\":\"a\",\"text\":\"b\"}", 400, "Duplicate field");
-    nope(c, "empty object", eval, "{}", 400, ConversationRequest.EMPTY_MESSAGE);
-    nope(c, "messages null", eval, "{\"messages\":null}", 400, ConversationRequest.EMPTY_MESSAGE);
-    nope(c, "messages object", eval, "{\"messages\":{}}", 400, "\"messages\" must be an array");
-    nope(c, "messages string", eval, "{\"messages\":\"hi\"}", 400, "\"messages\" must be an array");
-    nope(c, "messages empty", eval, "{\"messages\":[]}", 400, "at least one message");
-    nope(c, "message null", eval, "{\"messages\":[null]}", 400, "messages[0] must be an object");
-    nope(c, "message as array", eval, "{\"messages\":[[\"user\",\"hi\"]]}", 400, "messages[0] must be an object");
-    nope(c, "system role on NOPE route", eval, "{\"messages\":[{\"role\":\"system\",\"content\":\"x\"}]}", 400, ConversationRequest.NOPE_ROLE_MESSAGE);
-    nope(c, "content missing", eval, "{\"messages\":[{\"role\":\"user\"}]}", 400, "messages[0].content is required");
-    nope(c, "content a number", eval, "{\"messages\":[{\"role\":\"user\",\"content\":123}]}", 400, "messages[0].content");
-    nope(c, "role missing", eval, "{\"messages\":[{\"content\":\"hi\"}]}", 400, "messages[0].role is required");
-    nope(c, "101 messages", eval, "{\"messages\":[" + String.join(",", java.util.Collections.nCopies(101, "{\"role\":\"user\",\"content\":\"hi\"}")) + "]}", 400, "Too many messages: 101");
-    nope(c, "51 KB message", eval, "{\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(51 * 1024) + "\"}]}", 400, "messages[0].content is too long");
-    nope(c, "51 KB text", eval, "{\"text\":\"" + "é".repeat(26 * 1024) + "\"}", 400, "text is too long");
-    nope(c, "text a number", eval, "{\"text\":123}", 400, "\"text\" must be a string");
-    nope(c, "text and messages", eval, "{\"text\":\"hi\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", 400, "not both");
-    nope(c, "config a string", eval, "{\"text\":\"hi\",\"config\":\"US\"}", 400, "\"config\" must be an object");
-    nope(c, "unknown country", eval, "{\"text\":\"hi\",\"config\":{\"user_country\":\"ZZ\"}}", 400, "Unknown country code \"ZZ\"");
-    nope(c, "country a number", eval, "{\"text\":\"hi\",\"config\":{\"user_country\":1}}", 400, "config.user_country must be a string");
-    nope(c, "bad age band", eval, "{\"text\":\"hi\",\"config\":{\"user_age_band\":\"toddler\"}}", 400, "config.user_age_band must be one of");
-    nope(c, "boolean as string", eval, "{\"text\":\"hi\",\"config\":{\"return_assistant_reply\":\"yes\"}}", 400, "config.return_assistant_reply must be true or false");
-    nope(c, "hostile locale", eval, "{\"text\":\"hi\",\"config\":{\"locale\":\"<script>\"}}", 400, "config.locale");
-    nope(c, "user_context an object", eval, "{\"text\":\"hi\",\"user_context\":{}}", 400, "\"user_context\" must be a string");
-    nope(c, "screen: empty", "/v1/screen", "{}", 400, ConversationRequest.EMPTY_MESSAGE);
-    nope(c, "v0 screen: bad role", "/v0/screen", "{\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}", 400, ConversationRequest.NOPE_ROLE_MESSAGE);
+    post(c, "trailing garbage", eval, "{\"text\":\"hi\"} trailing", 400, "Malformed JSON");
+    post(c, "duplicate key", eval, "{\"text\":\"a\",\"text\":\"b\"}", 400, "Duplicate field");
+    post(c, "empty object", eval, "{}", 400, ConversationRequest.EMPTY_MESSAGE);
+    post(c, "messages null", eval, "{\"messages\":null}", 400, ConversationRequest.EMPTY_MESSAGE);
+    post(c, "messages object", eval, "{\"messages\":{}}", 400, "\"messages\" must be an array");
+    post(c, "messages string", eval, "{\"messages\":\"hi\"}", 400, "\"messages\" must be an array");
+    post(c, "messages empty", eval, "{\"messages\":[]}", 400, "at least one message");
+    post(c, "message null", eval, "{\"messages\":[null]}", 400, "messages[0] must be an object");
+    post(c, "message as array", eval, "{\"messages\":[[\"user\",\"hi\"]]}", 400, "messages[0] must be an object");
+    post(c, "system role on NOPE route", eval, "{\"messages\":[{\"role\":\"system\",\"content\":\"x\"}]}", 400, ConversationRequest.NOPE_ROLE_MESSAGE);
+    post(c, "content missing", eval, "{\"messages\":[{\"role\":\"user\"}]}", 400, "messages[0].content is required");
+    post(c, "content a number", eval, "{\"messages\":[{\"role\":\"user\",\"content\":123}]}", 400, "messages[0].content");
+    post(c, "role missing", eval, "{\"messages\":[{\"content\":\"hi\"}]}", 400, "messages[0].role is required");
+    post(c, "101 messages", eval, "{\"messages\":[" + String.join(",", java.util.Collections.nCopies(101, "{\"role\":\"user\",\"content\":\"hi\"}")) + "]}", 400, "Too many messages: 101");
+    post(c, "51 KB message", eval, "{\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(51 * 1024) + "\"}]}", 400, "messages[0].content is too long");
+    post(c, "51 KB text", eval, "{\"text\":\"" + "é".repeat(26 * 1024) + "\"}", 400, "text is too long");
+    post(c, "text a number", eval, "{\"text\":123}", 400, "\"text\" must be a string");
+    post(c, "text and messages", eval, "{\"text\":\"hi\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", 400, "not both");
+    post(c, "config a string", eval, "{\"text\":\"hi\",\"config\":\"US\"}", 400, "\"config\" must be an object");
+    post(c, "unknown country", eval, "{\"text\":\"hi\",\"config\":{\"user_country\":\"ZZ\"}}", 400, "Unknown country code \"ZZ\"");
+    post(c, "country a number", eval, "{\"text\":\"hi\",\"config\":{\"user_country\":1}}", 400, "config.user_country must be a string");
+    post(c, "bad age band", eval, "{\"text\":\"hi\",\"config\":{\"user_age_band\":\"toddler\"}}", 400, "config.user_age_band must be one of");
+    post(c, "boolean as string", eval, "{\"text\":\"hi\",\"config\":{\"return_assistant_reply\":\"yes\"}}", 400, "config.return_assistant_reply must be true or false");
+    post(c, "hostile locale", eval, "{\"text\":\"hi\",\"config\":{\"locale\":\"<script>\"}}", 400, "config.locale");
+    post(c, "user_context an object", eval, "{\"text\":\"hi\",\"user_context\":{}}", 400, "\"user_context\" must be a string");
+    post(c, "screen: empty", "/v1/screen", "{}", 400, ConversationRequest.EMPTY_MESSAGE);
+    post(c, "v0 screen: bad role", "/v0/screen", "{\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}", 400, ConversationRequest.NOPE_ROLE_MESSAGE);
     c.add(new Case("keyless try route still validates", HttpMethod.POST, "/v1/try/evaluate", null, "application/json", b("{}"), 400, ConversationRequest.EMPTY_MESSAGE));
     c.add(new Case("body over 512 KiB", HttpMethod.POST, eval, KEY, "application/json", b("{\"text\":\"" + "a".repeat(600 * 1024) + "\"}"), 413, "Payload too large"));
     c.add(new Case("XML content type", HttpMethod.POST, eval, KEY, "application/xml", b("<messages/>"), 415, "Content-Type must be application/json"));
@@ -108,12 +108,12 @@ class RequestHygieneIT {
     c.add(new Case("signpost bad scope", HttpMethod.GET, "/v1/signpost?country=GB&scopes=suicide_prevention", KEY, null, null, 400, "Invalid scope(s): suicide_prevention"));
     c.add(new Case("signpost bad limit", HttpMethod.GET, "/v1/signpost?country=GB&limit=-1", KEY, null, null, 400, "limit must be an integer"));
     c.add(new Case("signpost bad urgent", HttpMethod.GET, "/v1/signpost?country=GB&urgent=maybe", KEY, null, null, 400, "urgent must be true or false"));
-    openAi(c, "OpenAI: robot role", chat, "{\"messages\":[{\"role\":\"robot\",\"content\":\"hi\"}]}", 400, "messages[0].role must be one of");
-    openAi(c, "OpenAI: no messages", chat, "{\"model\":\"x\"}", 400, "\"messages\" (array) is required");
-    openAi(c, "OpenAI: text part not a string", "/v1/safe/chat/completions",
+    post(c, "OpenAI: robot role", chat, "{\"messages\":[{\"role\":\"robot\",\"content\":\"hi\"}]}", 400, "messages[0].role must be one of");
+    post(c, "OpenAI: no messages", chat, "{\"model\":\"x\"}", 400, "\"messages\" (array) is required");
+    post(c, "OpenAI: text part not a string", "/v1/safe/chat/completions",
         "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":5}]}]}", 400, "content[0].text must be a string");
-    openAi(c, "OpenAI: stream not boolean", "/v1/safe", "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stream\":\"yes\"}", 400, "\"stream\" must be true or false");
-    openAi(c, "OpenAI: malformed JSON", chat, "{\"messages\":", 400, "Malformed JSON");
+    post(c, "OpenAI: stream not boolean", "/v1/safe", "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stream\":\"yes\"}", 400, "\"stream\" must be true or false");
+    post(c, "OpenAI: malformed JSON", chat, "{\"messages\":", 400, "Malformed JSON");
     c.add(new Case("OpenAI: body over 512 KiB", HttpMethod.POST, chat, KEY, "application/json", b("{\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(600 * 1024) + "\"}]}"), 413, "Payload too large"));
     c.add(new Case("OpenAI: no Authorization", HttpMethod.POST, chat, null, "application/json", b("{\"messages\":[]}"), 401, "Missing or invalid Authorization header"));
     c.add(new Case("admin: wrong token", HttpMethod.GET, "/admin/v1/keys", "not-the-token", null, null, 401, "admin token"));
@@ -147,11 +147,8 @@ class RequestHygieneIT {
     assertEquals(200, gateway.get("/health/live", null).statusCode(), "the server still serves");
   }
 
-  private static void nope(List<Case> c, String name, String path, String body, int status, String error) {
-    c.add(new Case(name, HttpMethod.POST, path, KEY, "application/json", b(body), status, error));
-  }
-
-  private static void openAi(List<Case> c, String name, String path, String body, int status, String error) {
+  /** A keyed JSON POST; the route decides the error shape (NOPE or OpenAI) the test then reads. */
+  private static void post(List<Case> c, String name, String path, String body, int status, String error) {
     c.add(new Case(name, HttpMethod.POST, path, KEY, "application/json", b(body), status, error));
   }
 
