@@ -257,6 +257,21 @@ function screenShape(r) {
   isoTimestamp(r.timestamp, 'timestamp');
 }
 
+/**
+ * The crisis line leads, unless harm is happening now (imminence emergency): then the country's
+ * emergency number leads and the crisis line follows.
+ */
+function crisisLineLeads(resources, risks, lineName) {
+  const now = risks.some((x) => x.imminence === 'emergency');
+  const all = [resources?.primary, ...(resources?.secondary ?? [])].filter(Boolean);
+  if (now) {
+    assert.equal(resources?.primary?.type, 'emergency_number', 'the emergency number leads when harm is happening now');
+    assert.ok(all.some((x) => x.name === lineName), `${lineName} follows the emergency number`);
+  } else {
+    assert.equal(resources?.primary?.name, lineName);
+  }
+}
+
 async function screenChecks(client) {
   await check('screen(suicidal message with a plan): suicidal_ideation, 988 first', async () => {
     const r = await sdk('screen crisis', () => client.screen({ messages: CRISIS_MESSAGES, config: { country: 'US' } }));
@@ -266,8 +281,7 @@ async function screenChecks(client) {
     const suicide = r.risks.find((x) => x.type === 'suicide');
     assert.equal(suicide.subject, 'self');
     atLeast(suicide.severity, 'high', 'the suicide risk');
-    assert.equal(r.resources?.primary?.name, US_LIFELINE.name);
-    assert.equal(r.resources.primary.phone, '988');
+    crisisLineLeads(r.resources, r.risks, US_LIFELINE.name);
     assert.ok(Array.isArray(r.resources.secondary), 'resources.secondary must be an array');
     r.resources.secondary.forEach((s) => assert.ok(US_NAMES.has(s.name), `${s.name} is not a US entry`));
   });
@@ -293,7 +307,7 @@ async function screenChecks(client) {
   await check(`screen(country GB): ${GB_PRIMARY.name} leads`, async () => {
     const r = await sdk('screen GB', () => client.screen({ text: CRISIS_TEXT, config: { country: 'GB' } }));
     screenShape(r);
-    assert.equal(r.resources?.primary?.name, GB_PRIMARY.name);
+    crisisLineLeads(r.resources, r.risks, GB_PRIMARY.name);
     r.resources.secondary.forEach((s) => assert.ok(GB_NAMES.has(s.name), `${s.name} is not a GB entry`));
   });
 }
@@ -421,7 +435,7 @@ function crisisAnswer(r, country) {
   const suicide = r.risks.find((x) => x.type === 'suicide' && x.subject === 'self');
   assert.ok(suicide, 'risks must include suicide for subject self');
   assert.equal(r.show_resources, true, 'show_resources');
-  assert.equal(r.resources?.primary?.name, primaryName, `resources.primary for ${country}`);
+  crisisLineLeads(r.resources, r.risks, primaryName);
   const names = country === 'US' ? US_NAMES : GB_NAMES;
   (r.resources.secondary ?? []).forEach((s) => assert.ok(names.has(s.name), `${s.name} is not a ${country} entry`));
   assert.ok(r.crisis_resources.some((c) => c.name === primaryName), `crisis_resources includes ${primaryName}`);

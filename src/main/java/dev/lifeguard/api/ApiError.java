@@ -55,6 +55,20 @@ public final class ApiError extends RuntimeException {
         .header("Retry-After", Integer.toString(retryAfterSeconds));
   }
 
+  /** 429 in the fixture's shape, with {@code Retry-After} and the rate-limit headers. */
+  public static ApiError rateLimited(int limit, long resetEpochMillis, long retryAfterSeconds) {
+    return of(429, "rate_limit_exceeded", "rate_limit_exceeded")
+        .with("message", "Rate limit exceeded. Please retry after " + retryAfterSeconds + " seconds.")
+        .with("retry_after_seconds", retryAfterSeconds)
+        .with("limit", limit)
+        .with("remaining", 0)
+        .with("reset", resetEpochMillis)
+        .header("Retry-After", Long.toString(retryAfterSeconds))
+        .header("X-RateLimit-Limit", Integer.toString(limit))
+        .header("X-RateLimit-Remaining", "0")
+        .header("X-RateLimit-Reset", Long.toString(resetEpochMillis));
+  }
+
   public ApiError with(String field, Object value) {
     extra.put(field, value);
     return this;

@@ -58,12 +58,11 @@ public final class Routes {
     ScreenHandler screen = new ScreenHandler(services);
     router.post("/v1/screen").handler(auth).handler(screen::handle);
     router.post("/v0/screen").handler(auth).handler(screen::handle);
-    for (String path : new String[] {"/v1/evaluate", "/v1/ocular"}) {
-      router.post(path).handler(auth).handler(conversations::nope);
-    }
-    for (String path : new String[] {"/v1/try/evaluate", "/v1/try/ocular"}) {
-      router.post(path).handler(conversations::nope);
-    }
+    router.post("/v1/evaluate").handler(auth).handler(new EvaluateHandler(services, false)::handle);
+    Handler<RoutingContext> demoLimit = TryGate.handler(services.demoLimiter());
+    router.post("/v1/try/evaluate").handler(demoLimit).handler(new EvaluateHandler(services, true)::handle);
+    router.post("/v1/ocular").handler(auth).handler(conversations::nope);
+    router.post("/v1/try/ocular").handler(demoLimit).handler(conversations::nope);
     for (String path : new String[] {"/v1/safe", "/v1/safe/chat/completions", "/v1/chat/completions"}) {
       router.post(path).handler(auth).handler(conversations::openAi);
     }
@@ -85,8 +84,7 @@ public final class Routes {
 
   static LimitsConfig limits(RoutingContext ctx) {
     LimitsConfig limits = ctx.get(LIMITS);
-    return limits != null ? limits : new LimitsConfig(LimitsConfig.DEFAULT_MAX_BODY_BYTES, LimitsConfig.DEFAULT_MAX_MESSAGES,
-        LimitsConfig.DEFAULT_MAX_MESSAGE_BYTES, LimitsConfig.DEFAULT_MAX_JSON_DEPTH);
+    return limits != null ? limits : LimitsConfig.DEFAULT;
   }
 
   /** Browsers may call the API directly; they must be able to send keys and read the risk headers. */

@@ -5,38 +5,21 @@ import dev.lifeguard.assessment.Assessment;
 import dev.lifeguard.assessment.AssessmentContext;
 import dev.lifeguard.assessment.Risk;
 import dev.lifeguard.resources.Countries;
-import dev.lifeguard.resources.CrisisDirectory;
+import dev.lifeguard.resources.ResourceMatcher;
 import dev.lifeguard.taxonomy.AgeBand;
 import dev.lifeguard.taxonomy.RiskType;
-import dev.lifeguard.taxonomy.Severity;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@code /v1/screen} and {@code /v0/screen}: fast triage, a projection of the one Assessment. */
 public final class ScreenHandler {
   /** The SDK documents US as screen's default country. */
   static final String DEFAULT_COUNTRY = "US";
-  private static final int RESOURCE_COUNT = 3;
-
-  /** Which directory services fit which risk type. */
-  static final Map<RiskType, List<String>> SCOPES = Map.of(
-      RiskType.SUICIDE, List.of("suicide", "crisis"),
-      RiskType.SELF_HARM, List.of("self_harm", "suicide", "crisis"),
-      RiskType.SELF_NEGLECT, List.of("eating_disorder", "substance_use", "mental_health", "crisis"),
-      RiskType.VIOLENCE, List.of("violence_to_others", "crisis"),
-      RiskType.ABUSE, List.of("domestic_violence"),
-      RiskType.SEXUAL_VIOLENCE, List.of("sexual_violence"),
-      RiskType.NEGLECT, List.of("child_abuse", "elder_abuse"),
-      RiskType.EXPLOITATION, List.of("trafficking", "sextortion", "child_abuse"),
-      RiskType.STALKING, List.of("stalking", "domestic_violence"));
 
   private final Services services;
 
@@ -48,7 +31,7 @@ public final class ScreenHandler {
     ConversationRequest request = ConversationRequest.parse(
         services.json().parseObject(ctx.body().buffer()), services.config().limits(), Dialect.NOPE);
     services.classifier().assess(request.messages(), context(request))
-        .compose(assessment -> resources(assessment, country(request)).map(resources -> render(assessment, resources, ctx)))
+        .compose(assessment -> resources(assessment, request).map(resources -> render(assessment, resources, ctx)))
         .onSuccess(body -> Responses.json(ctx, 200, body))
         .onFailure(ctx::fail);
   }
@@ -64,30 +47,17 @@ public final class ScreenHandler {
         .orElse(DEFAULT_COUNTRY);
   }
 
-  /** Resources are shown from moderate severity up, for whoever is at risk. */
-  static boolean showResources(Assessment a) {
-    return a.maxSeverity().atLeast(Severity.MODERATE);
-  }
-
-  private Future<Optional<JsonObject>> resources(Assessment a, String country) {
-    if (!showResources(a)) {
-      return Future.succeededFuture(Optional.empty());
-    }
-    Set<String> scopes = new LinkedHashSet<>();
-    a.risks().forEach(r -> scopes.addAll(SCOPES.getOrDefault(r.type(), List.of("crisis"))));
-    if (a.safeguardingFlags().childAtRisk()) {
-      scopes.add("child_abuse");
-    }
-    return services.directory().find(new CrisisDirectory.Query(country, List.copyOf(scopes), List.of(), RESOURCE_COUNT))
-        .map(result -> {
-          List<JsonObject> found = result.resources().isEmpty() ? result.emergency().stream().toList() : result.resources();
-          if (found.isEmpty()) {
-            return Optional.empty();
-          }
-          JsonArray secondary = new JsonArray();
-          found.stream().skip(1).map(ScreenHandler::screenResource).forEach(secondary::add);
-          return Optional.of(new JsonObject().put("primary", screenResource(found.get(0))).put("secondary", secondary));
-        });
+  private Future<Optional<JsonObject>> resources(Assessment a, ConversationRequest request) {
+    ResourceMatcher.Request who = new ResourceMatcher.Request(Optional.of(country(request)),
+        EvaluateHandler.language(request.config(), a), EvaluateHandler.ageBand(request.config()));
+    return services.resources().match(a, who).map(matched -> {
+      if (matched.isEmpty()) {
+        return Optional.empty();
+      }
+      JsonArray secondary = new JsonArray();
+      matched.secondary().stream().map(ScreenHandler::screenResource).forEach(secondary::add);
+      return Optional.of(new JsonObject().put("primary", screenResource(matched.primary().get())).put("secondary", secondary));
+    });
   }
 
   private static JsonObject render(Assessment a, Optional<JsonObject> resources, RoutingContext ctx) {
@@ -102,7 +72,7 @@ public final class ScreenHandler {
     }
     JsonObject body = new JsonObject()
         .put("risks", risks)
-        .put("show_resources", showResources(a))
+        .put("show_resources", ResourceMatcher.warranted(a))
         .put("suicidal_ideation", a.risk(RiskType.SUICIDE).isPresent())
         .put("self_harm", a.risk(RiskType.SELF_HARM).isPresent())
         .put("rationale", a.rationale());
@@ -113,7 +83,8 @@ public final class ScreenHandler {
   /** The screen endpoint's flatter resource shape (name, phone, text, chat_url…), from a directory entry. */
   static JsonObject screenResource(JsonObject r) {
     JsonObject out = new JsonObject().put("id", r.getString("id")).put("name", r.getString("name"));
-    for (String field : List.of("description", "phone", "chat_url", "website_url", "availability", "languages", "verified")) {
+    for (String field : List.of("type", "description", "phone", "chat_url", "website_url", "availability", "languages",
+        "verified", "why")) {
       if (r.getValue(field) != null) {
         out.put(field, r.getValue(field));
       }

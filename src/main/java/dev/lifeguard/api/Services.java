@@ -2,9 +2,12 @@ package dev.lifeguard.api;
 
 import dev.lifeguard.accounts.KeyAuthenticator;
 import dev.lifeguard.accounts.KeyStore;
+import dev.lifeguard.accounts.UsageLog;
+import dev.lifeguard.accounts.WindowLimiter;
 import dev.lifeguard.classifier.ClassifierClient;
 import dev.lifeguard.config.LifeguardConfig;
 import dev.lifeguard.resources.CrisisDirectory;
+import dev.lifeguard.resources.ResourceMatcher;
 import io.vertx.sqlclient.Pool;
 
 /** What the HTTP side needs, built once at start-up and shared by every HTTP verticle instance. */
@@ -15,11 +18,15 @@ public record Services(
     KeyAuthenticator authenticator,
     CrisisDirectory directory,
     JsonBodies json,
-    ClassifierClient classifier) {
+    ClassifierClient classifier,
+    ResourceMatcher resources,
+    UsageLog usage,
+    WindowLimiter demoLimiter) {
 
   public static Services create(LifeguardConfig config, Pool pool, ClassifierClient classifier) {
     KeyStore keys = new KeyStore(pool);
-    return new Services(config, pool, keys, new KeyAuthenticator(keys), new CrisisDirectory(pool), new JsonBodies(config.limits()),
-        classifier);
+    CrisisDirectory directory = new CrisisDirectory(pool);
+    return new Services(config, pool, keys, new KeyAuthenticator(keys), directory, new JsonBodies(config.limits()),
+        classifier, new ResourceMatcher(directory), new UsageLog(pool), TryGate.limiter(config.limits().tryRequestsPerMinute()));
   }
 }

@@ -70,8 +70,9 @@ public final class Classifier implements AutoCloseable {
     return scorer;
   }
 
+  /** What answers report as {@code metadata.model}: the encoder and the project's probe heads on it. */
   public String modelName() {
-    return encoder.name() + "+" + ProbeHeads.MANIFEST;
+    return "lifeguard-probes:" + encoder.name();
   }
 
   @Override

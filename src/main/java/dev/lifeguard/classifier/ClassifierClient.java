@@ -25,11 +25,18 @@ public final class ClassifierClient {
 
   private final Vertx vertx;
   private final InferenceConfig config;
+  private final String modelName;
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  public ClassifierClient(Vertx vertx, InferenceConfig config) {
+  public ClassifierClient(Vertx vertx, InferenceConfig config, String modelName) {
     this.vertx = vertx;
     this.config = config;
+    this.modelName = modelName;
+  }
+
+  /** The model that answers, for {@code metadata.model}. */
+  public String modelName() {
+    return modelName;
   }
 
   public Future<Assessment> assess(List<ChatMessage> messages, AssessmentContext context) {

@@ -18,8 +18,16 @@ public final class CrisisDirectory {
   public static final int MAX_LIMIT = 50;
   public static final int DEFAULT_LIMIT = 10;
 
-  /** What the caller asked for; empty lists mean "any". */
-  public record Query(String country, List<String> scopes, List<String> populations, int limit) {}
+  /**
+   * What the caller asked for; empty lists mean "any". Services for the requested populations come
+   * first, then those serving an earlier-listed scope, then services in one of the requested
+   * languages, then by tier, verification and hours.
+   */
+  public record Query(String country, List<String> scopes, List<String> populations, List<String> languages, int limit) {
+    public Query(String country, List<String> scopes, List<String> populations, int limit) {
+      this(country, scopes, populations, List.of(), limit);
+    }
+  }
 
   /**
    * The matched resources (rendered), the country's emergency-number entry if the directory has one,
@@ -37,17 +45,17 @@ public final class CrisisDirectory {
   }
 
   public Future<Result> find(Query q) {
-    Future<List<Row>> matched = helplines(q.country(), q.scopes(), q.populations());
+    Future<List<Row>> matched = helplines(q, q.scopes());
     return matched
         .compose(rows -> rows.isEmpty() && !q.scopes().isEmpty()
             // No service for that scope: the country's general crisis lines are the documented fallback.
-            ? helplines(q.country(), GENERAL_SCOPES, q.populations()).map(r -> new Fallback(r, true))
+            ? helplines(q, GENERAL_SCOPES).map(r -> new Fallback(r, true))
             : Future.succeededFuture(new Fallback(rows, false)))
         .compose(found -> {
           List<JsonObject> resources = reviewedFirst(found.rows(), q.limit());
           Future<List<JsonObject>> secondary = q.scopes().isEmpty() || found.fallback()
               ? Future.succeededFuture(List.of())
-              : helplines(q.country(), GENERAL_SCOPES, q.populations()).map(rows -> reviewedFirst(rows, Integer.MAX_VALUE).stream()
+              : helplines(q, GENERAL_SCOPES).map(rows -> reviewedFirst(rows, Integer.MAX_VALUE).stream()
                   .filter(r -> resources.stream().noneMatch(p -> p.getString("id").equals(r.getString("id"))))
                   .limit(SECONDARY_LIMIT).toList());
           return Future.all(emergency(q.country()), secondary)
@@ -72,13 +80,16 @@ public final class CrisisDirectory {
 
   private record Fallback(List<Row> rows, boolean fallback) {}
 
-  private Future<List<Row>> helplines(String country, List<String> scopes, List<String> populations) {
+  private Future<List<Row>> helplines(Query q, List<String> scopes) {
     return pool.preparedQuery("SELECT data, priority_tier FROM crisis_resources "
             + "WHERE country = $1 AND type <> 'emergency_number' "
             + "AND (cardinality($2::text[]) = 0 OR service_scope && $2::text[]) "
             + "ORDER BY (cardinality($3::text[]) > 0 AND population_served && $3::text[]) DESC, "
+            + "(SELECT min(array_position($2::text[], s)) FROM unnest(service_scope) s), "
+            + "(cardinality($4::text[]) > 0 AND languages && $4::text[]) DESC, "
             + "tier_rank, verified DESC, is_24_7 DESC, name")
-        .execute(Tuple.of(country).addArrayOfString(scopes.toArray(String[]::new)).addArrayOfString(populations.toArray(String[]::new)))
+        .execute(Tuple.of(q.country()).addArrayOfString(scopes.toArray(String[]::new))
+            .addArrayOfString(q.populations().toArray(String[]::new)).addArrayOfString(q.languages().toArray(String[]::new)))
         .map(rows -> {
           List<Row> list = new ArrayList<>();
           rows.forEach(list::add);

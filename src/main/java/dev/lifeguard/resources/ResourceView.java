@@ -40,12 +40,12 @@ public final class ResourceView {
   /** Only 24/7 services can be called open without a timetable; others show their stated hours. */
   private static JsonObject openStatus(JsonObject r, boolean hoursVerified) {
     if (Boolean.TRUE.equals(r.getValue("is_24_7"))) {
-      return new JsonObject().put("is_open", true).put("confidence", hoursVerified ? "high" : "medium").put("message", "Open 24/7");
+      return new JsonObject().put("is_open", true).put("confidence", hoursVerified ? "high" : "low").put("message", "Open 24/7");
     }
     String hours = r.getString("availability");
     return new JsonObject()
         .putNull("is_open")
-        .put("confidence", "unknown")
+        .put("confidence", "none")
         .put("message", hours == null ? "Hours unknown: check the website" : "Hours: " + hours);
   }
 

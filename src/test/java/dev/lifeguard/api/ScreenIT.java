@@ -72,11 +72,18 @@ class ScreenIT {
   void resources_come_from_the_directory_for_the_users_country() {
     JsonObject us = screen("/v1/screen", new JsonObject().put("text", CRISIS));
     assertTrue(us.getBoolean("show_resources"), us::encode);
-    assertEquals("988", us.getJsonObject("resources").getJsonObject("primary").getString("phone"));
+    JsonObject resources = us.getJsonObject("resources");
+    boolean happeningNow = us.getJsonArray("risks").stream().map(JsonObject.class::cast)
+        .anyMatch(r -> r.getString("imminence").equals("emergency"));
+    assertEquals(happeningNow ? "911" : "988", resources.getJsonObject("primary").getString("phone"),
+        "the emergency number leads only when harm is happening now");
+    assertTrue(resources.getJsonArray("secondary").stream().map(JsonObject.class::cast).anyMatch(r -> "988".equals(r.getString("phone")))
+        || "988".equals(resources.getJsonObject("primary").getString("phone")));
 
     JsonObject gb = screen("/v1/screen", new JsonObject().put("text", CRISIS).put("config", new JsonObject().put("country", "GB")));
-    String phone = gb.getJsonObject("resources").getJsonObject("primary").getString("phone");
-    assertTrue(phone.startsWith("116") || phone.startsWith("0"), "a GB line, got " + phone);
+    assertTrue(gb.getJsonObject("resources").getJsonArray("secondary").stream().map(JsonObject.class::cast)
+        .anyMatch(r -> r.getString("name").equals("Samaritans")) || gb.getJsonObject("resources").getJsonObject("primary")
+        .getString("name").equals("Samaritans"), gb::encode);
   }
 
   @Test

@@ -33,6 +33,19 @@ public final class Sql {
     }
   }
 
+  public static void execute(URI db, String sql) throws SQLException {
+    try (Connection c = connect(db); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  /** The first column of the first row as text, or null when there is no row. */
+  public static String text(URI db, String sql) throws SQLException {
+    try (Connection c = connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
   public static Connection connect(URI db) throws SQLException {
     return DriverManager.getConnection(TestDatabase.jdbc(db), TestDatabase.user(db), TestDatabase.password(db));
   }
