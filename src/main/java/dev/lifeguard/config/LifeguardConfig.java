@@ -8,7 +8,8 @@ public record LifeguardConfig(
     LimitsConfig limits,
     UpstreamConfig upstream,
     PrivacyConfig privacy,
-    InferenceConfig inference) {
+    InferenceConfig inference,
+    ScreeningConfig screening) {
 
   static LifeguardConfig read(Settings s) {
     LifeguardConfig config = new LifeguardConfig(
@@ -18,20 +19,21 @@ public record LifeguardConfig(
         LimitsConfig.read(s),
         UpstreamConfig.read(s),
         PrivacyConfig.read(s),
-        InferenceConfig.read(s));
+        InferenceConfig.read(s),
+        ScreeningConfig.read(s));
     s.rejectUnknown();
     return config;
   }
 
   public LifeguardConfig withServer(ServerConfig server) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening);
   }
 
   public LifeguardConfig withDatabase(DatabaseConfig database) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening);
   }
 
   public LifeguardConfig withAdmin(AdminConfig admin) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening);
   }
 }
