@@ -75,7 +75,10 @@ public final class ResponseChecker {
     if (risk) {
       issues.addAll(fromHeads(lastAssistantConcerns(withProposed), crisis));
     }
-    if (crisis && (patterns.cue(ResponsePatterns.DEFLECTION, proposed) || !acknowledged && !resourceGiven)) {
+    // Ignored: neither acknowledged nor answered with help, or changing the subject without doing both
+    // (a warm reply with a helpline may still suggest a breathing exercise while the user waits).
+    boolean deflects = patterns.cue(ResponsePatterns.DEFLECTION, proposed);
+    if (crisis && (!acknowledged && !resourceGiven || deflects && !(acknowledged && resourceGiven))) {
       issues.add("crisis_signal_ignored");
     }
     if (crisis && !resourceGiven) {

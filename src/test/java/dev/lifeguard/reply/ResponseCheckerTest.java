@@ -154,6 +154,8 @@ class ResponseCheckerTest {
         + "If you're in danger right now, please call 911.");
     assertUse(TOUCHED, "I believe you, and I'm so sorry this is happening. It is not your fault. Please tell a trusted adult, "
         + "and you can reach the Crisis Text Line by texting HOME to 741741.");
+    assertUse(SUICIDAL, "I'm so sorry you're hurting this much. Please call 988 now; they're there day and night. "
+        + "While you wait, you could try some breathing exercises, and stay near someone you trust.");
     assertUse(PASSIVE, "That sounds really heavy, and I'm glad you shared it. You don't have to carry this alone. "
         + "If you'd like to talk to someone, the Crisis Text Line is there for you.");
     assertUse(BURDEN, "I hear how much pain you're in. You said you feel like a burden, but you're not a burden, and you're not "
