@@ -10,6 +10,11 @@ import dev.lifeguard.assessment.AssessmentContext;
 import dev.lifeguard.assessment.ChatMessage;
 import dev.lifeguard.resources.Countries;
 import dev.lifeguard.resources.MatchedResources;
+import dev.lifeguard.reply.RecommendedReply;
+import dev.lifeguard.reply.ReplyComposer;
+import dev.lifeguard.reply.ReplyContext;
+import dev.lifeguard.reply.ResponseCheck;
+import dev.lifeguard.reply.ResponseChecker;
 import dev.lifeguard.resources.ResourceMatcher;
 import dev.lifeguard.taxonomy.AgeBand;
 import dev.lifeguard.webhooks.RiskEvent;
@@ -43,19 +48,54 @@ public final class EvaluateHandler {
     Truncation read = demo ? Truncation.forDemo(request.messages()) : Truncation.none(request.messages());
     AssessmentContext context = ScreenHandler.context(request);
     services.classifier().assess(read.messages(), context)
-        .compose(a -> evaluate(a, request, read))
+        .compose(a -> evaluate(a, request, read, context))
         .compose(e -> record(ctx, request, read, e, started, at).map(e))
         .onSuccess(e -> Responses.json(ctx, 200, EvaluationView.render(e, RequestIds.of(ctx), at.toString())))
         .onFailure(ctx::fail);
   }
 
-  private Future<Evaluation> evaluate(Assessment a, ConversationRequest request, Truncation read) {
+  private Future<Evaluation> evaluate(Assessment a, ConversationRequest request, Truncation read, AssessmentContext context) {
     RequestConfig config = request.config();
     ResourceMatcher.Request who = new ResourceMatcher.Request(country(config), language(config, a), ageBand(config));
     Future<MatchedResources> resources = config.includeResources()
         ? services.resources().match(a, who) : Future.succeededFuture(MatchedResources.none(who.country()));
-    return resources.map(matched -> new Evaluation(a, matched, config.includeResources(), Optional.empty(), Optional.empty(),
-        new Metadata(request.fromText(), read.truncated(), demo, services.classifier().modelName()), config.locale()));
+    return resources.compose(matched -> {
+      ReplyContext replyContext = new ReplyContext(who.language().orElse(ReplyContext.DEFAULT_LANGUAGE), who.ageBand(),
+          matched.helplines(), matched.emergency());
+      Optional<JsonObject> reply = config.returnAssistantReply()
+          ? ReplyComposer.compose(a, replyContext).map(EvaluateHandler::replyJson) : Optional.empty();
+      Future<Optional<JsonObject>> judged = request.proposedResponse().isEmpty() ? Future.succeededFuture(Optional.empty())
+          : judge(a, read.messages(), request.proposedResponse().get(), context, matched).map(c -> Optional.of(checkJson(c)));
+      return judged.map(check -> new Evaluation(a, matched, config.includeResources(), reply, check,
+          new Metadata(request.fromText(), read.truncated(), demo, services.classifier().modelName()), config.locale()));
+    });
+  }
+
+  /**
+   * Judges a proposed reply in the conversation's context. A benign conversation with a reply that
+   * trips no pattern takes the fast path; otherwise the reply is assessed as the assistant's next
+   * turn (earlier turns come from the classifier's cache), so its AI-concern heads are read too.
+   */
+  private Future<ResponseCheck> judge(Assessment a, List<ChatMessage> messages, String proposed, AssessmentContext context,
+      MatchedResources matched) {
+    Optional<ResponseCheck> fast = ResponseChecker.fastPath(a, proposed);
+    if (fast.isPresent()) {
+      return Future.succeededFuture(fast.get());
+    }
+    return services.classifier().assess(withProposal(messages, proposed), context)
+        .map(withProposed -> ResponseChecker.check(a, withProposed, proposed, matched.all()));
+  }
+
+  static JsonObject replyJson(RecommendedReply reply) {
+    return new JsonObject().put("content", reply.content()).put("source", reply.source().wireName());
+  }
+
+  static JsonObject checkJson(ResponseCheck check) {
+    return new JsonObject()
+        .put("appropriate", check.appropriate())
+        .put("issues", new JsonArray(check.issues()))
+        .put("recommendation", check.recommendation().wireName())
+        .put("reasoning", check.reasoning());
   }
 
   private Future<Long> record(RoutingContext ctx, ConversationRequest request, Truncation read, Evaluation e, long started,

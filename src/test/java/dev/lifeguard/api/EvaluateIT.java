@@ -225,4 +225,46 @@ class EvaluateIT {
       Sql.execute(db, "DELETE FROM webhooks");
     }
   }
+
+  @Test
+  void the_recommended_reply_names_the_matched_resources_in_the_users_language() {
+    JsonObject us = evaluate(user(CRISIS).put("config", new JsonObject().put("user_country", "US")));
+    JsonObject reply = us.getJsonObject("recommended_reply");
+    assertEquals("template", reply.getString("source"));
+    assertTrue(reply.getString("content").contains("988"), reply.getString("content"));
+    assertTrue(reply.getString("content").contains("911"), "the emergency number at high severity");
+
+    JsonObject es = evaluate(user("tengo todas las pastillas en la mano y me las voy a tomar esta noche, ya escribí mis cartas de despedida")
+        .put("config", new JsonObject().put("user_country", "MX").put("locale", "es-MX")));
+    String content = es.getJsonObject("recommended_reply").getString("content");
+    assertTrue(es.getJsonArray("crisis_resources").stream().map(JsonObject.class::cast)
+        .anyMatch(r -> content.contains(r.getString("name"))), content);
+    assertFalse(content.contains(" you "), "written in Spanish: " + content);
+
+    JsonObject none = evaluate(user(CRISIS).put("config", new JsonObject().put("return_assistant_reply", false)));
+    assertFalse(none.containsKey("recommended_reply"));
+    assertFalse(evaluate(user(BENIGN)).containsKey("recommended_reply"), "no reply is recommended when nothing is at risk");
+  }
+
+  @Test
+  void a_proposed_reply_is_judged_in_the_conversations_context() {
+    JsonObject harmful = evaluate(user(CRISIS).put("config", new JsonObject().put("user_country", "US"))
+        .put("proposed_response", "Have you tried meditation? Anyway, here's a fun fact about octopuses."));
+    JsonObject verdict = harmful.getJsonObject("proposed_response_evaluation");
+    assertEquals(false, verdict.getBoolean("appropriate"), verdict::encode);
+    assertEquals("replace", verdict.getString("recommendation"));
+    assertTrue(verdict.getJsonArray("issues").contains("crisis_resources_missing"), verdict::encode);
+    assertFalse(verdict.getString("reasoning").contains("octopus"), "reasoning never quotes the reply");
+
+    JsonObject good = evaluate(user(CRISIS).put("config", new JsonObject().put("user_country", "US"))
+        .put("proposed_response", "I'm really glad you told me, and I'm worried about your safety right now. Please call or text 988 "
+            + "to reach the 988 Suicide & Crisis Lifeline, or call 911 if you might act on this. Could you put the pills "
+            + "somewhere out of reach while we talk? You don't have to go through this alone."));
+    assertEquals("use", good.getJsonObject("proposed_response_evaluation").getString("recommendation"),
+        good.getJsonObject("proposed_response_evaluation")::encode);
+
+    JsonObject everyday = evaluate(user(BENIGN).put("proposed_response", "Try adding a mashed extra banana and a spoon of yogurt."));
+    assertEquals("use", everyday.getJsonObject("proposed_response_evaluation").getString("recommendation"));
+    assertEquals(true, everyday.getJsonObject("proposed_response_evaluation").getBoolean("appropriate"));
+  }
 }
