@@ -122,7 +122,8 @@ public final class UpstreamStream implements ReadStream<StreamEvent> {
         pending = null;
         waiting.fail(cancelled);
       }
-      exchange.abort(cancelled).onComplete(promise);
+      // The reset may find the request already complete (DONE arrived, not yet read): still cancelled.
+      exchange.abort(cancelled).onComplete(ar -> promise.complete());
     });
     return promise.future();
   }

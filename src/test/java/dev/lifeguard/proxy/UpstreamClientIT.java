@@ -378,6 +378,35 @@ class UpstreamClientIT {
   }
 
   @Test
+  void should_stop_a_stream_that_outlives_the_total_timeout() throws Exception {
+    HttpServer server = backend(request -> {
+      request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+      vertx.setPeriodic(50, id -> {
+        if (request.response().closed()) {
+          vertx.cancelTimer(id);
+        } else {
+          request.response().write("data: {\"choices\":[{\"delta\":{\"content\":\"on and on \"}}]}\n\n");
+        }
+      });
+    });
+    UpstreamClient client = client(new UpstreamConfig(Optional.of(base(server)), Optional.empty())
+        .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(300), Duration.ofMillis(800)));
+
+    UpstreamStream stream = await(client.stream(chat("m", true)));
+    UpstreamException e = null;
+    while (e == null) {
+      try {
+        await(stream.next());
+      } catch (UpstreamException failure) {
+        e = failure;
+      }
+    }
+
+    assertEquals(Kind.TOTAL_TIMEOUT, e.kind());
+    assertEquals(504, e.gatewayStatus());
+  }
+
+  @Test
   void should_close_the_upstream_connection_promptly_on_cancel() throws Exception {
     Promise<Void> upstreamClosed = Promise.promise();
     HttpServer server = backend(request -> {
