@@ -21,7 +21,7 @@ public final class ConfigLoader {
   /** Environment variable → setting path. The names are part of the operator interface (DESIGN.md). */
   public static final Map<String, String> ENVIRONMENT = environmentNames();
 
-  private static final Set<String> SECRETS = Set.of("admin.token", "upstream.api_key", "database.url");
+  private static final Set<String> SECRETS = Set.of("admin.token", "upstream.api_key", "upstream.fallbacks[].api_key", "database.url");
 
   private ConfigLoader() {}
 

@@ -6,8 +6,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +22,18 @@ import java.util.Set;
 final class Settings {
   private final ObjectNode root;
   private final Set<String> secrets;
+  /** Where {@code root} sits in the whole tree (e.g. {@code upstream.fallbacks[0].}), for messages. */
+  private final String prefix;
   private final Set<String> known = new HashSet<>();
 
   Settings(ObjectNode root, Set<String> secrets) {
+    this(root, secrets, "");
+  }
+
+  private Settings(ObjectNode root, Set<String> secrets, String prefix) {
     this.root = root;
     this.secrets = secrets;
+    this.prefix = prefix;
   }
 
   Optional<String> optionalString(String path) {
@@ -120,9 +129,87 @@ final class Settings {
     }
   }
 
+  /** A mapping of operator-chosen names to single values (its keys are data, not settings). */
+  Map<String, String> stringMap(String path) {
+    JsonNode node = node(path);
+    if (node == null || node.isNull()) {
+      return Map.of();
+    }
+    if (!node.isObject()) {
+      throw invalid(path, node, "must be a mapping of names to values");
+    }
+    Map<String, String> map = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      JsonNode value = field.getValue();
+      if (!value.isValueNode() || value.isNull() || value.asText().isBlank()) {
+        throw invalid(path + "." + field.getKey(), value, "must be a single, non-empty value");
+      }
+      map.put(field.getKey(), value.asText().trim());
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** A YAML list of single values, or (as environment variables are strings) one comma-separated string. */
+  List<String> stringList(String path) {
+    JsonNode node = node(path);
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    List<String> values = new ArrayList<>();
+    if (node.isTextual()) {
+      for (String part : node.asText().split(",")) {
+        if (!part.isBlank()) {
+          values.add(part.trim());
+        }
+      }
+      return List.copyOf(values);
+    }
+    if (!node.isArray()) {
+      throw invalid(path, node, "must be a list of values");
+    }
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode item = node.get(i);
+      if (!item.isValueNode() || item.isNull() || item.asText().isBlank()) {
+        throw invalid(path + "[" + i + "]", item, "must be a single, non-empty value");
+      }
+      values.add(item.asText().trim());
+    }
+    return List.copyOf(values);
+  }
+
+  /**
+   * A list of mappings, each read through its own {@code Settings} (so its unknown keys are rejected
+   * and its errors name e.g. {@code upstream.fallbacks[1].url}). Call {@link #rejectUnknown()} on each.
+   */
+  List<Settings> objectList(String path) {
+    JsonNode node = node(path);
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw invalid(path, node, "must be a list of mappings");
+    }
+    List<Settings> items = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      if (!(node.get(i) instanceof ObjectNode item)) {
+        throw invalid(path + "[" + i + "]", node.get(i), "must be a mapping");
+      }
+      items.add(new Settings(item, secrets, prefix + path + "[" + i + "]."));
+    }
+    return List.copyOf(items);
+  }
+
   ConfigException invalid(String path, JsonNode value, String allowed) {
-    String shown = secrets.contains(path) ? "(hidden)" : "'" + (value == null ? "" : value.asText()) + "'";
-    return ConfigException.invalid(path, shown, allowed);
+    String full = prefix + path;
+    String shown = isSecret(full) ? "(hidden)" : "'" + (value == null || !value.isValueNode() ? "" : value.asText()) + "'";
+    return ConfigException.invalid(full, shown, allowed);
+  }
+
+  /** Secrets inside lists are named with {@code []} in the secret set: {@code upstream.fallbacks[].api_key}. */
+  private boolean isSecret(String fullPath) {
+    return secrets.contains(fullPath) || secrets.contains(fullPath.replaceAll("\\[\\d+]", "[]"));
   }
 
   /** Rejects settings that no part of the configuration reads. */
@@ -130,7 +217,7 @@ final class Settings {
     List<String> unknown = new ArrayList<>();
     collectLeaves(root, "", unknown);
     if (!unknown.isEmpty()) {
-      throw new ConfigException("unknown setting " + unknown.get(0) + ": not a Lifeguard setting (check the spelling against config/lifeguard.yaml)");
+      throw new ConfigException("unknown setting " + prefix + unknown.get(0) + ": not a Lifeguard setting (check the spelling against config/lifeguard.yaml)");
     }
   }
 

@@ -105,4 +105,52 @@ class ConfigLoaderTest {
     String text = config.toString();
     assertFalse(text.contains("secret"), text);
   }
+
+  @Test
+  void upstream_settings_are_read_with_their_defaults() throws IOException {
+    UpstreamConfig defaults = ConfigLoader.defaults(Map.of()).upstream();
+    assertFalse(defaults.configured());
+    assertEquals(java.time.Duration.ofSeconds(30), defaults.firstByteTimeout());
+    assertEquals(2, defaults.retries());
+    assertEquals(64, defaults.maxConnections());
+
+    UpstreamConfig upstream = load("""
+        upstream:
+          url: http://primary:11434/v1
+          api_key: sk-primary
+          retries: 0
+          model_map: {gpt-4o-mini: "llama3.1:8b"}
+          default_model: qwen2.5
+          models: [a, b]
+          fallbacks:
+            - url: https://backup.example/v1
+              api_key: sk-backup
+            - url: http://third/v1
+        """, Map.of()).upstream();
+    assertEquals(0, upstream.retries());
+    assertEquals(Optional.of("llama3.1:8b"), upstream.upstreamModel(Optional.of("gpt-4o-mini")));
+    assertEquals(Optional.of("other"), upstream.upstreamModel(Optional.of("other")));
+    assertEquals(Optional.of("qwen2.5"), upstream.upstreamModel(Optional.empty()));
+    assertEquals(java.util.List.of("a", "b"), upstream.models());
+    assertEquals(3, upstream.endpoints().size());
+    assertEquals(Optional.of("sk-backup"), upstream.endpoints().get(1).apiKey());
+    assertEquals(Optional.empty(), upstream.endpoints().get(2).apiKey());
+    assertFalse(upstream.toString().contains("sk-"), upstream.toString());
+  }
+
+  @Test
+  void upstream_fallbacks_are_validated_like_top_level_settings() {
+    assertEquals("unknown setting upstream.fallbacks[0].key: not a Lifeguard setting (check the spelling against config/lifeguard.yaml)",
+        failure("upstream:\n  url: http://a/v1\n  fallbacks:\n    - url: http://b/v1\n      key: x\n", Map.of()));
+    assertEquals("invalid setting upstream.fallbacks[0].url = '': is required: the fallback's base URL",
+        failure("upstream:\n  url: http://a/v1\n  fallbacks:\n    - api_key: sk-x\n", Map.of()));
+    assertTrue(failure("upstream:\n  fallbacks:\n    - url: http://b/v1\n", Map.of()).contains("needs upstream.url"));
+    assertTrue(failure("upstream:\n  model_map: [a]\n", Map.of()).startsWith("invalid setting upstream.model_map"));
+  }
+
+  @Test
+  void fallback_keys_are_never_echoed_in_errors() {
+    String message = failure("upstream:\n  url: http://a/v1\n  fallbacks:\n    - url: http://b/v1\n      api_key: [sk-leaky-secret]\n", Map.of());
+    assertEquals("invalid setting upstream.fallbacks[0].api_key = (hidden): must be a single value", message);
+  }
 }
