@@ -66,7 +66,7 @@ public final class Lifeguard {
           .setWorkerPoolName("lifeguard-classifier")
           .setWorkerPoolSize(inference.effectiveWorkers())
           .setInstances(inference.effectiveWorkers())).await(60, TimeUnit.SECONDS);
-      Services services = Services.create(config, database.pool(), new ClassifierClient(vertx, inference, loaded.modelName()));
+      Services services = Services.create(vertx, config, database.pool(), new ClassifierClient(vertx, inference, loaded.modelName()));
       AtomicInteger port = new AtomicInteger();
       String id = vertx.deployVerticle(() -> new HttpVerticle(services, port::set),
           new DeploymentOptions().setInstances(config.server().effectiveInstances())).await(60, TimeUnit.SECONDS);

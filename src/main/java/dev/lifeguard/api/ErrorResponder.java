@@ -1,6 +1,7 @@
 package dev.lifeguard.api;
 
 import dev.lifeguard.inference.InferenceUnavailable;
+import dev.lifeguard.proxy.UpstreamException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -42,6 +43,12 @@ public final class ErrorResponder {
     if (failure instanceof InferenceUnavailable down) {
       // Fail closed: nothing was assessed, so nothing is released; the caller may retry.
       return ApiError.serviceUnavailable(down.getMessage(), down.retryAfterSeconds());
+    }
+    if (failure instanceof UpstreamException upstream) {
+      // The upstream's own (sanitised) message, under the status a client can act on (429 stays 429).
+      ApiError error = ApiError.of(upstream.gatewayStatus(), "The upstream model failed: " + upstream.getMessage(), "upstream_error");
+      return upstream.gatewayStatus() == 503 || upstream.gatewayStatus() == 429
+          ? error.header("Retry-After", Integer.toString(ConversationRoutes.RETRY_AFTER_SECONDS)) : error;
     }
     int status = ctx.statusCode();
     if (failure == null || status >= 400 && status < 500) {

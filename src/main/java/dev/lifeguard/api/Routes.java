@@ -63,9 +63,13 @@ public final class Routes {
     router.post("/v1/try/evaluate").handler(demoLimit).handler(new EvaluateHandler(services, true)::handle);
     router.post("/v1/ocular").handler(auth).handler(conversations::nope);
     router.post("/v1/try/ocular").handler(demoLimit).handler(conversations::nope);
+    SafeHandler safe = new SafeHandler(services);
     for (String path : new String[] {"/v1/safe", "/v1/safe/chat/completions", "/v1/chat/completions"}) {
-      router.post(path).handler(auth).handler(conversations::openAi);
+      router.post(path).handler(auth).handler(safe::handle);
     }
+    ModelsHandler models = new ModelsHandler(services.upstream());
+    router.get("/v1/models").handler(auth).handler(models::handle);
+    router.get("/v1/safe/models").handler(auth).handler(models::handle);
 
     services.config().admin().token().ifPresent(token -> {
       AdminHandler admin = new AdminHandler(services.keys(), services.json());
@@ -93,7 +97,7 @@ public final class Routes {
         .addOrigin("*")
         .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS))
         .allowedHeaders(Set.of("Authorization", "Content-Type", "X-Request-Id", "OpenAI-Organization", "OpenAI-Project"))
-        .exposedHeaders(Set.of("X-NOPE-Risk-Level", "X-NOPE-Confidence", "X-NOPE-Version", "X-Request-Id",
+        .exposedHeaders(Set.of("X-NOPE-Risk-Level", "X-NOPE-Confidence", "X-NOPE-Version", "X-NOPE-Action", "X-Request-Id",
             "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After"))
         .maxAgeSeconds(600);
   }

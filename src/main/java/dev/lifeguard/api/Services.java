@@ -6,8 +6,10 @@ import dev.lifeguard.accounts.UsageLog;
 import dev.lifeguard.accounts.WindowLimiter;
 import dev.lifeguard.classifier.ClassifierClient;
 import dev.lifeguard.config.LifeguardConfig;
+import dev.lifeguard.proxy.UpstreamClient;
 import dev.lifeguard.resources.CrisisDirectory;
 import dev.lifeguard.resources.ResourceMatcher;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
 /** What the HTTP side needs, built once at start-up and shared by every HTTP verticle instance. */
@@ -21,12 +23,14 @@ public record Services(
     ClassifierClient classifier,
     ResourceMatcher resources,
     UsageLog usage,
-    WindowLimiter demoLimiter) {
+    WindowLimiter demoLimiter,
+    UpstreamClient upstream) {
 
-  public static Services create(LifeguardConfig config, Pool pool, ClassifierClient classifier) {
+  public static Services create(Vertx vertx, LifeguardConfig config, Pool pool, ClassifierClient classifier) {
     KeyStore keys = new KeyStore(pool);
     CrisisDirectory directory = new CrisisDirectory(pool);
     return new Services(config, pool, keys, new KeyAuthenticator(keys), directory, new JsonBodies(config.limits()),
-        classifier, new ResourceMatcher(directory), new UsageLog(pool), TryGate.limiter(config.limits().tryRequestsPerMinute()));
+        classifier, new ResourceMatcher(directory), new UsageLog(pool), TryGate.limiter(config.limits().tryRequestsPerMinute()),
+        new UpstreamClient(vertx, config.upstream()));
   }
 }

@@ -1,6 +1,9 @@
 package dev.lifeguard.config;
 
+import dev.lifeguard.resources.Countries;
 import dev.lifeguard.screening.Action;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How {@code /v1/safe} acts on what it finds: the decision table per severity of the speaker's own
@@ -12,10 +15,11 @@ import dev.lifeguard.screening.Action;
  * @param windowMaxChars      …or this many characters without a sentence end
  * @param failOpenInput       classifier unavailable for the user's turn: call the model anyway (explicit opt-in only)
  * @param failOpenOutput      classifier unavailable for the model's reply: release it unscreened (explicit opt-in only)
+ * @param defaultCountry      whose crisis resources to use when a request names no country or locale region
  */
 public record ScreeningConfig(Action onNone, Action onMild, Action onModerate, Action onHigh, Action onCritical,
     Action onThirdParty, boolean safeMessagingPrompt, int windowMinChars, int windowMaxChars, boolean failOpenInput,
-    boolean failOpenOutput) {
+    boolean failOpenOutput, Optional<String> defaultCountry) {
 
   public static final int DEFAULT_WINDOW_MIN_CHARS = 48;
   public static final int DEFAULT_WINDOW_MAX_CHARS = 320;
@@ -37,6 +41,16 @@ public record ScreeningConfig(Action onNone, Action onMild, Action onModerate, A
         min,
         max,
         s.bool("screening.fail_open_input", false),
-        s.bool("screening.fail_open_output", false));
+        s.bool("screening.fail_open_output", false),
+        defaultCountry(s));
+  }
+
+  private static Optional<String> defaultCountry(Settings s) {
+    Optional<String> code = s.optionalString("screening.default_country");
+    if (code.isPresent() && !Countries.isKnown(code.get())) {
+      throw new ConfigException("invalid setting screening.default_country = " + code.get()
+          + ": must be an ISO 3166-1 alpha-2 country code such as US or GB");
+    }
+    return code.map(c -> c.toUpperCase(Locale.ROOT));
   }
 }

@@ -35,6 +35,11 @@ public final class ChunkFrames {
     return frame(chunk(new JsonObject().put("content", text), null));
   }
 
+  /** A delta the gateway does not screen (tool calls), passed on under this stream's id. */
+  public Buffer delta(JsonObject delta) {
+    return frame(chunk(delta, null));
+  }
+
   /** The last content chunk; {@code extension} (may be null) carries output-side screening results. */
   public Buffer finish(String finishReason, JsonObject extension) {
     JsonObject chunk = chunk(new JsonObject(), finishReason);

@@ -29,6 +29,16 @@ public final class ReplyComposer {
     return Situation.of(a).map(s -> new RecommendedReply(write(s, ctx), RecommendedReply.Source.TEMPLATE));
   }
 
+  /** Said instead of a model reply that failed screening when nothing in the conversation was at risk. */
+  public static String withheld(String language) {
+    return Templates.of(language).get("withheld");
+  }
+
+  /** Said when screening is unavailable and unscreened text may not be released (fail closed). */
+  public static String unavailable(String language) {
+    return Templates.of(language).get("unavailable");
+  }
+
   /**
    * {@code reply} followed by a short paragraph naming the resources, and bystander guidance when only
    * someone other than the speaker is at risk. Without a risk or resources the reply is returned as is.

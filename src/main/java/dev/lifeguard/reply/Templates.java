@@ -95,7 +95,7 @@ final class Templates {
     }
     keys.addAll(List.of("resources.intro.bystander", "resources.intro.harm_source", "resources.line", "resources.call",
         "resources.text", "resources.chat", "resources.website", "resources.or", "resources.always_open",
-        "resources.limited_hours", "resources.none"));
+        "resources.limited_hours", "resources.none", "withheld", "unavailable"));
     return Set.copyOf(keys);
   }
 
