@@ -128,11 +128,11 @@ public final class EvaluateHandler {
     return config.userCountry().or(() -> config.locale().flatMap(Countries::ofLocale));
   }
 
-  /** The user's language: the locale's, else the one detected in the conversation. */
+  /** The user's language: the locale's, else the one detected in the conversation ({@code a} may be null: not assessed). */
   static Optional<String> language(RequestConfig config, Assessment a) {
     Optional<String> fromLocale = config.locale().map(l -> l.split("[-_]")[0].toLowerCase(java.util.Locale.ROOT))
         .filter(l -> l.length() == 2);
-    return fromLocale.or(() -> Optional.ofNullable(a.language()).filter(l -> l.length() == 2));
+    return fromLocale.or(() -> Optional.ofNullable(a).map(Assessment::language).filter(l -> l.length() == 2));
   }
 
   static AgeBand ageBand(RequestConfig config) {

@@ -188,12 +188,15 @@ public final class SafeHandler {
       if (content == null || content.isBlank()) {
         return send(completion);
       }
-      return check(a, content, resources).map(check -> {
+      // Judge what would be released: with the policy's resources already added when it asks for them.
+      boolean augmenting = decision.action() == Action.AUGMENT || decision.action() == Action.BYSTANDER;
+      String candidate = augmenting ? augment(content, reply, a) : content;
+      return check(a, candidate, resources).map(check -> {
         Action action = check == null ? decision.action() : InputPolicy.stronger(decision.action(), OutputPolicy.actionFor(check));
         ctx.response().putHeader(ACTION, wire(action));
         return switch (action) {
           case PASS -> completion;
-          case AUGMENT, BYSTANDER -> Completions.withContent(completion, augment(content, reply, a), null);
+          case AUGMENT, BYSTANDER -> Completions.withContent(completion, augmenting ? candidate : augment(content, reply, a), null);
           case REPLACE -> Completions.withContent(completion, replacement(a, reply), "content_filter");
         };
       }).compose(this::send);
@@ -276,7 +279,7 @@ public final class SafeHandler {
     }
 
     private String language(Assessment a) {
-      return EvaluateHandler.language(request.config(), a == null ? null : a).orElse(ReplyContext.DEFAULT_LANGUAGE);
+      return EvaluateHandler.language(request.config(), a).orElse(ReplyContext.DEFAULT_LANGUAGE);
     }
   }
 
