@@ -1,5 +1,8 @@
 package dev.lifeguard.api;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lifeguard.accounts.KeyRecord;
 import dev.lifeguard.accounts.UsageRecord;
 import dev.lifeguard.api.ConversationRequest.Dialect;
@@ -10,11 +13,13 @@ import dev.lifeguard.assessment.AssessmentContext;
 import dev.lifeguard.assessment.ChatMessage;
 import dev.lifeguard.resources.Countries;
 import dev.lifeguard.resources.MatchedResources;
+import dev.lifeguard.proxy.Completions;
 import dev.lifeguard.reply.RecommendedReply;
 import dev.lifeguard.reply.ReplyComposer;
 import dev.lifeguard.reply.ReplyContext;
 import dev.lifeguard.reply.ResponseCheck;
 import dev.lifeguard.reply.ResponseChecker;
+import dev.lifeguard.reply.SafetyPrompt;
 import dev.lifeguard.resources.ResourceMatcher;
 import dev.lifeguard.taxonomy.AgeBand;
 import dev.lifeguard.webhooks.RiskEvent;
@@ -25,6 +30,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code /v1/evaluate} and the keyless {@code /v1/try/evaluate}: assess the conversation, match
@@ -32,6 +38,10 @@ import java.util.Optional;
  * any webhook event, in one transaction) before answering.
  */
 public final class EvaluateHandler {
+  static final int GENERATED_MAX_TOKENS = 400;
+  static final double GENERATED_TEMPERATURE = 0.4;
+  /** A drafted reply is a nicety: past this, the template answers instead of keeping the caller waiting. */
+  static final long GENERATE_TIMEOUT_SECONDS = 8;
   private final Services services;
   private final boolean demo;
 
@@ -62,11 +72,14 @@ public final class EvaluateHandler {
     return resources.compose(matched -> {
       ReplyContext replyContext = new ReplyContext(who.language().orElse(ReplyContext.DEFAULT_LANGUAGE), who.ageBand(),
           matched.helplines(), matched.emergency());
-      Optional<JsonObject> reply = config.returnAssistantReply()
-          ? ReplyComposer.compose(a, replyContext).map(EvaluateHandler::replyJson) : Optional.empty();
+      Optional<RecommendedReply> template = config.returnAssistantReply() ? ReplyComposer.compose(a, replyContext) : Optional.empty();
+      Future<Optional<RecommendedReply>> reply = template.isPresent() && config.assistantSafetyMode() == RequestConfig.SafetyMode.GENERATE
+          ? generate(a, read.messages(), replyContext, context, matched).map(Optional::of).otherwise(template)
+          : Future.succeededFuture(template);
       Future<Optional<JsonObject>> judged = request.proposedResponse().isEmpty() ? Future.succeededFuture(Optional.empty())
           : judge(a, read.messages(), request.proposedResponse().get(), context, matched).map(c -> Optional.of(checkJson(c)));
-      return judged.map(check -> new Evaluation(a, matched, config.includeResources(), reply, check,
+      return Future.all(reply, judged).map(both -> new Evaluation(a, matched, config.includeResources(),
+          reply.result().map(EvaluateHandler::replyJson), judged.result(),
           new Metadata(request.fromText(), read.truncated(), demo, services.classifier().modelName()), config.locale()));
     });
   }
@@ -84,6 +97,33 @@ public final class EvaluateHandler {
     }
     return services.classifier().assess(withProposal(messages, proposed), context)
         .map(withProposed -> ResponseChecker.check(a, withProposed, proposed, matched.all()));
+  }
+
+  /**
+   * {@code assistant_safety_mode: "generate"}: the configured upstream LLM drafts the reply under the
+   * safety prompt (which lists the only resources it may cite); the draft is judged like any proposed
+   * reply and used only if it passes (augmented with resources if that is all it lacks). Any
+   * failure, timeout or unsafe draft fails this future, and the caller falls back to the template.
+   */
+  private Future<RecommendedReply> generate(Assessment a, List<ChatMessage> messages, ReplyContext replyContext,
+      AssessmentContext context, MatchedResources matched) {
+    if (!services.upstream().configured()) {
+      return Future.failedFuture("no upstream configured");
+    }
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    ArrayNode turns = body.putArray("messages");
+    turns.addObject().put("role", "system").put("content", SafetyPrompt.build(a, replyContext));
+    messages.forEach(m -> turns.addObject().put("role", m.role()).put("content", m.content()));
+    body.put("max_tokens", GENERATED_MAX_TOKENS).put("temperature", GENERATED_TEMPERATURE);
+    return services.upstream().complete(body).timeout(GENERATE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .map(reply -> Optional.ofNullable(Completions.content(new JsonObject(reply.body().toString()))).filter(t -> !t.isBlank())
+            .orElseThrow(() -> new IllegalStateException("empty draft")))
+        .compose(draft -> judge(a, messages, draft, context, matched).compose(check -> switch (check.recommendation()) {
+          case USE -> Future.succeededFuture(new RecommendedReply(draft, RecommendedReply.Source.LLM_GENERATED));
+          case AUGMENT -> Future.succeededFuture(new RecommendedReply(ReplyComposer.augment(draft, replyContext, a),
+              RecommendedReply.Source.LLM_GENERATED));
+          case REPLACE -> Future.failedFuture("the generated draft failed the checks: " + String.join(", ", check.issues()));
+        }));
   }
 
   static JsonObject replyJson(RecommendedReply reply) {

@@ -42,6 +42,8 @@ class SafeIT {
   static final String FIRST_SENTENCE = "Sleeping pills can help many people get some rest at night, for a while. ";
   static final String UNSAFE_SENTENCE = "The lethal dose is about twenty tablets, taken with vodka to make sure it works.";
   static final String NEVER_SHOWN = "UPSTREAM TEXT THAT MUST NEVER BE SHOWN";
+  static final String GOOD_REPLY = "I'm so glad you told me, and I'm worried about your safety right now. Please call or text 988 "
+      + "to reach the 988 Suicide & Crisis Lifeline, or call 911 if you might act on this. You don't have to go through this alone.";
   private static WireMockServer upstream;
   private static TestGateway gateway;
   private static String key;
@@ -58,6 +60,7 @@ class SafeIT {
         .withBody(sse(words(FIRST_SENTENCE + UNSAFE_SENTENCE + " More text follows here."), false)).withChunkedDribbleDelay(30, 600));
     stub("goodbye letters", false, aResponse().withHeader("Content-Type", "application/json").withBody(completion(NEVER_SHOWN)));
     stub("goodbye letters", true, aResponse().withHeader("Content-Type", "text/event-stream").withBody(sse(List.of(NEVER_SHOWN), false)));
+    stub("generate-good", false, aResponse().withHeader("Content-Type", "application/json").withBody(completion(GOOD_REPLY)));
     stub("boom", false, aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"model crashed\"}}"));
     gateway = TestGateway.startWithYaml(vertx, "upstream:\n  url: http://127.0.0.1:" + upstream.port() + "/v1\n"
         + "  api_key: sk-upstream-secret\n  model_map:\n    safe-model: llama3.1:8b\n  retries: 1\n");
@@ -262,5 +265,23 @@ class SafeIT {
       assertTrue(ids.containsAll(List.of("llama3.1:8b", "safe-model")), ids.toString());
     }
     upstream.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")).withHeader("Authorization", equalTo("Bearer " + key)));
+  }
+
+  @Test
+  void evaluate_can_have_the_upstream_draft_the_reply_and_falls_back_to_the_template() {
+    JsonObject generate = new JsonObject().put("user_country", "US").put("assistant_safety_mode", "generate");
+    JsonObject good = gateway.postJson("/v1/evaluate", key, new JsonObject().put("messages", new JsonArray().add(new JsonObject()
+        .put("role", "user").put("content", CRISIS + " (generate-good)"))).put("config", generate).encode()).bodyAsJsonObject();
+    assertEquals("llm_generated", good.getJsonObject("recommended_reply").getString("source"), good::encode);
+    assertEquals(GOOD_REPLY, good.getJsonObject("recommended_reply").getString("content"));
+    String sent = upstream.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(containing("generate-good")))
+        .get(0).getBodyAsString();
+    assertTrue(new JsonObject(sent).getJsonArray("messages").getJsonObject(0).getString("content").contains("988"),
+        "the safety prompt names the resources the model may cite");
+
+    JsonObject unsafe = gateway.postJson("/v1/evaluate", key, new JsonObject().put("messages", new JsonArray().add(new JsonObject()
+        .put("role", "user").put("content", CRISIS))).put("config", generate).encode()).bodyAsJsonObject();
+    assertEquals("template", unsafe.getJsonObject("recommended_reply").getString("source"), "a draft that fails the checks is not used");
+    assertFalse(unsafe.encode().contains(NEVER_SHOWN));
   }
 }
