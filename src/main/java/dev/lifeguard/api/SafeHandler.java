@@ -83,6 +83,8 @@ public final class SafeHandler {
     private final String model;
     private Future<UpstreamReply> pendingReply;
     private Future<UpstreamStream> pendingStream;
+    /** What replaces a withheld model reply when nobody was found at risk: a notice and general crisis lines. */
+    private String withheld;
 
     Exchange(RoutingContext ctx, ConversationRequest request, List<ChatMessage> conversation) {
       this.ctx = ctx;
@@ -144,8 +146,14 @@ public final class SafeHandler {
       Future<MatchedResources> matched = a == null ? Future.succeededFuture(MatchedResources.none(country))
           : services.resources().match(a, new ResourceMatcher.Request(country, Optional.of(language),
               EvaluateHandler.ageBand(request.config())));
-      matched.compose(resources -> record(a, decision).map(resources))
-          .onSuccess(resources -> decided(a, decision, new ReplyContext(language, EvaluateHandler.ageBand(request.config()),
+      ResourceMatcher.Request who = new ResourceMatcher.Request(country, Optional.of(language), EvaluateHandler.ageBand(request.config()));
+      matched.compose(resources -> (resources.isEmpty() ? services.resources().general(who) : Future.succeededFuture(resources))
+              .map(general -> {
+                withheld = ReplyComposer.withheld(new ReplyContext(language, who.ageBand(), general.helplines(), Optional.empty()));
+                return resources;
+              }))
+          .compose(resources -> record(a, decision).map(resources))
+          .onSuccess(resources -> decided(a, decision, new ReplyContext(language, who.ageBand(),
               resources.helplines(), resources.emergency()), resources))
           .onFailure(e -> {
             cancelUpstream();
@@ -157,12 +165,12 @@ public final class SafeHandler {
       headers(decision);
       if (decision.action() == Action.REPLACE) {
         cancelUpstream();
-        answer(recommended(a, reply), "stop", decision.action());
+        answer(replacement(a, reply, withheld), "stop", decision.action());
         return;
       }
       if (!upstream.configured()) {
         if (decision.action() != Action.PASS && a != null) {
-          answer(recommended(a, reply), "stop", decision.action());
+          answer(replacement(a, reply, withheld), "stop", decision.action());
         } else {
           ctx.fail(ApiError.of(503, "No upstream LLM is configured (set upstream.url); Lifeguard can only answer at-risk "
               + "conversations itself", "upstream_not_configured"));
@@ -197,7 +205,7 @@ public final class SafeHandler {
         return switch (action) {
           case PASS -> completion;
           case AUGMENT, BYSTANDER -> Completions.withContent(completion, augmenting ? candidate : augment(content, reply, a), null);
-          case REPLACE -> Completions.withContent(completion, replacement(a, reply), "content_filter");
+          case REPLACE -> Completions.withContent(completion, replacement(a, reply, withheld), "content_filter");
         };
       }).compose(this::send);
     }
@@ -226,8 +234,8 @@ public final class SafeHandler {
       ChunkFrames frames = new ChunkFrames(Completions.newId(), Completions.now(), model);
       boolean augmentAlways = decision.action() == Action.AUGMENT || decision.action() == Action.BYSTANDER;
       String augmentation = a == null ? "" : ReplyComposer.augment("", reply, a).strip();
-      StreamScreener.Plan plan = new StreamScreener.Plan(replacement(a, reply), augmentation.isEmpty()
-          ? ReplyComposer.withheld(reply.language()) : augmentation, augmentation, augmentAlways,
+      StreamScreener.Plan plan = new StreamScreener.Plan(replacement(a, reply, withheld), augmentation.isEmpty()
+          ? withheld : augmentation, augmentation, augmentAlways,
           ReplyComposer.unavailable(reply.language()), screening.failOpenOutput(), includeUsage);
       new StreamScreener(ctx.vertx(), upstreamStream, ctx.response(), frames, screening.windowMinChars(),
           screening.windowMaxChars(), text -> check(a, text, resources).map(SafeHandler::verdict), plan).run();
@@ -283,12 +291,9 @@ public final class SafeHandler {
     }
   }
 
-  private static String recommended(Assessment a, ReplyContext reply) {
-    return ReplyComposer.compose(a, reply).map(r -> r.content()).orElse(ReplyComposer.withheld(reply.language()));
-  }
-
-  private static String replacement(Assessment a, ReplyContext reply) {
-    return a == null ? ReplyComposer.withheld(reply.language()) : recommended(a, reply);
+  /** The recommended reply for whoever is at risk, else the withheld notice. */
+  private static String replacement(Assessment a, ReplyContext reply, String withheld) {
+    return a == null ? withheld : ReplyComposer.compose(a, reply).map(r -> r.content()).orElse(withheld);
   }
 
   private static String augment(String content, ReplyContext reply, Assessment a) {

@@ -34,6 +34,17 @@ public final class ReplyComposer {
     return Templates.of(language).get("withheld");
   }
 
+  /**
+   * Said instead of a model reply that failed screening: the withheld notice, then the general
+   * crisis lines of the context (the reply's own content was about harm, so they are offered).
+   */
+  public static String withheld(ReplyContext ctx) {
+    Templates t = Templates.of(ctx.language());
+    List<String> lines = ResourceLines.lines(ResourceLines.pick(ctx.resources(), ctx.minor(), RESOURCE_LIMIT.get(Band.MODERATE)), t);
+    String notice = t.get("withheld");
+    return lines.isEmpty() ? notice : notice + "\n\n" + t.get("resources.intro.at_risk.mild") + "\n" + String.join("\n", lines);
+  }
+
   /** Said when screening is unavailable and unscreened text may not be released (fail closed). */
   public static String unavailable(String language) {
     return Templates.of(language).get("unavailable");

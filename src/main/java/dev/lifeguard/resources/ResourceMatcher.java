@@ -1,5 +1,7 @@
 package dev.lifeguard.resources;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lifeguard.assessment.Assessment;
 import dev.lifeguard.assessment.Risk;
 import dev.lifeguard.taxonomy.AgeBand;
@@ -29,11 +31,13 @@ public final class ResourceMatcher {
   private static final int TYPES_CONSIDERED = 3;
   private static final int PER_TYPE = 2;
   private static final int MAX_SECONDARY = 4;
+  private static final int GENERAL_CACHE = 10_000;
 
   /** What is known about the user. */
   public record Request(Optional<String> country, Optional<String> language, AgeBand ageBand) {}
 
   private final CrisisDirectory directory;
+  private final Cache<Request, Future<MatchedResources>> general = Caffeine.newBuilder().maximumSize(GENERAL_CACHE).build();
 
   public ResourceMatcher(CrisisDirectory directory) {
     this.directory = directory;
@@ -51,6 +55,22 @@ public final class ResourceMatcher {
 
   public static boolean isEmergency(JsonObject resource) {
     return "emergency_number".equals(resource.getString("type"));
+  }
+
+  /**
+   * The country's general crisis lines whatever the assessment says: offered when a model reply is
+   * withheld. Cached, since the directory only changes at start-up.
+   */
+  public Future<MatchedResources> general(Request request) {
+    if (request.country().isEmpty()) {
+      return Future.succeededFuture(MatchedResources.none(request.country()));
+    }
+    return general.get(request, r -> directory.find(new CrisisDirectory.Query(r.country().get(), List.of("suicide", "crisis"),
+            r.ageBand() == AgeBand.MINOR ? YOUTH : List.of(), r.language().stream().toList(), PER_TYPE))
+        .map(found -> new MatchedResources(r.country(), found.resources().stream().findFirst()
+            .map(p -> p.copy().put("why", Why.GENERAL)), found.resources().stream().skip(1).map(x -> x.copy().put("why", Why.GENERAL)).toList(),
+            Optional.empty()))
+        .onFailure(e -> general.invalidate(r)));
   }
 
   public Future<MatchedResources> match(Assessment a, Request request) {

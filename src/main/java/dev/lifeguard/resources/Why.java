@@ -12,6 +12,7 @@ import java.util.Map;
 /** The {@code why} of a matched resource: which risk it serves and what made it rank where it did. */
 final class Why {
   static final String ADDITIONAL = "Additional support resource";
+  static final String GENERAL = "General crisis support, offered because a reply was withheld";
   private static final Map<RiskType, String> CONCERNS = concerns();
 
   private Why() {}
