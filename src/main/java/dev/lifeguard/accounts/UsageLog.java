@@ -31,6 +31,11 @@ public final class UsageLog {
             : Future.succeededFuture(id)));
   }
 
+  /** What a call ended as once its output was screened (e.g. {@code input:pass output:replace}); best effort. */
+  public Future<Void> outcome(long id, String verdict) {
+    return pool.preparedQuery("UPDATE usage_records SET verdict = $2 WHERE id = $1").execute(Tuple.of(id, verdict)).mapEmpty();
+  }
+
   private static Tuple tuple(UsageRecord r) {
     UsageRecord.Identity id = r.identity();
     return Tuple.tuple()

@@ -36,6 +36,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /v1/safe}, {@code /v1/safe/chat/completions} and {@code /v1/chat/completions}: the
@@ -45,6 +47,7 @@ import java.util.Optional;
  * their country and language. If screening is unavailable, no model text is released.
  */
 public final class SafeHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(SafeHandler.class);
   static final String RISK_LEVEL = "X-NOPE-Risk-Level";
   static final String CONFIDENCE = "X-NOPE-Confidence";
   static final String VERSION = "X-NOPE-Version";
@@ -85,6 +88,7 @@ public final class SafeHandler {
     private Future<UpstreamStream> pendingStream;
     /** What replaces a withheld model reply when nobody was found at risk: a notice and general crisis lines. */
     private String withheld;
+    private long usageId = -1;
 
     Exchange(RoutingContext ctx, ConversationRequest request, List<ChatMessage> conversation) {
       this.ctx = ctx;
@@ -152,7 +156,10 @@ public final class SafeHandler {
                 withheld = ReplyComposer.withheld(new ReplyContext(language, who.ageBand(), general.helplines(), Optional.empty()));
                 return resources;
               }))
-          .compose(resources -> record(a, decision).map(resources))
+          .compose(resources -> record(a, decision).map(id -> {
+            usageId = id;
+            return resources;
+          }))
           .onSuccess(resources -> decided(a, decision, new ReplyContext(language, who.ageBand(),
               resources.helplines(), resources.emergency()), resources))
           .onFailure(e -> {
@@ -202,6 +209,7 @@ public final class SafeHandler {
       return check(a, candidate, resources).map(check -> {
         Action action = check == null ? decision.action() : InputPolicy.stronger(decision.action(), OutputPolicy.actionFor(check));
         ctx.response().putHeader(ACTION, wire(action));
+        outcome("input:" + wire(decision.action()) + " output:" + (check == null ? "unscreened" : check.recommendation().wireName()));
         return switch (action) {
           case PASS -> completion;
           case AUGMENT, BYSTANDER -> Completions.withContent(completion, augmenting ? candidate : augment(content, reply, a), null);
@@ -238,7 +246,8 @@ public final class SafeHandler {
           ? withheld : augmentation, augmentation, augmentAlways,
           ReplyComposer.unavailable(reply.language()), screening.failOpenOutput(), includeUsage);
       new StreamScreener(ctx.vertx(), upstreamStream, ctx.response(), frames, screening.windowMinChars(),
-          screening.windowMaxChars(), text -> check(a, text, resources).map(SafeHandler::verdict), plan).run();
+          screening.windowMaxChars(), text -> check(a, text, resources).map(SafeHandler::verdict), plan).run()
+          .onSuccess(outcome -> outcome("input:" + wire(decision.action()) + " stream:" + outcome.ending()));
     }
 
     private void answer(String content, String finishReason, Action action) {
@@ -284,6 +293,14 @@ public final class SafeHandler {
       Optional<RiskEvent> event = a == null ? Optional.empty() : RiskEvent.of(a, MatchedResources.none(Optional.empty()),
           conversation, request.config().conversationId(), request.config().endUserId(), at);
       return services.usage().record(usage, event).recover(Stores::unavailable);
+    }
+
+    /** The output side is known after the usage record was written (headers could not wait): amend it. */
+    private void outcome(String verdict) {
+      if (usageId >= 0) {
+        services.usage().outcome(usageId, verdict)
+            .onFailure(e -> LOG.warn("event=usage_outcome_failed request_id={} error={}", RequestIds.of(ctx), e.toString()));
+      }
     }
 
     private String language(Assessment a) {

@@ -151,6 +151,21 @@ class SafeIT {
     return text.toString();
   }
 
+  private static String awaitVerdict(String requestId, String containing) {
+    for (int i = 0; i < 50; i++) {
+      try {
+        String v = dev.lifeguard.testing.Sql.text(gateway.databaseUrl(), "SELECT verdict FROM usage_records WHERE request_id = '" + requestId + "'");
+        if (v != null && v.contains(containing)) {
+          return v;
+        }
+        Thread.sleep(50);
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("no usage verdict for " + requestId);
+  }
+
   @Test
   void a_benign_chat_passes_through_unchanged_with_the_risk_headers() {
     for (String path : List.of("/v1/safe", "/v1/safe/chat/completions", "/v1/chat/completions")) {
@@ -210,6 +225,8 @@ class SafeIT {
     JsonObject choice = whole.bodyAsJsonObject().getJsonArray("choices").getJsonObject(0);
     assertFalse(whole.bodyAsString().contains("lethal dose"), whole::bodyAsString);
     assertEquals("content_filter", choice.getString("finish_reason"));
+    assertEquals("input:pass output:replace", awaitVerdict(whole.getHeader("X-Request-Id"), "output:"),
+        "the usage record says what the output screening did");
 
     HttpResponse<Buffer> streamed = call("/v1/safe", chat("what is a good sleep routine for a night-shift worker?", true));
     assertEquals(200, streamed.statusCode());
