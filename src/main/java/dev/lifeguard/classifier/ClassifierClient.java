@@ -1,5 +1,7 @@
 package dev.lifeguard.classifier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lifeguard.assessment.Assessment;
 import dev.lifeguard.assessment.AssessmentContext;
 import dev.lifeguard.assessment.ChatMessage;
@@ -10,6 +12,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,11 +34,14 @@ public final class ClassifierClient {
   private final InferenceConfig config;
   private final String modelName;
   private final AtomicInteger inFlight = new AtomicInteger();
+  /** Finished assessments by a hash of the conversation and its context; no text is kept as a key. */
+  private final Cache<String, Assessment> recent;
 
   public ClassifierClient(Vertx vertx, InferenceConfig config, String modelName) {
     this.vertx = vertx;
     this.config = config;
     this.modelName = modelName;
+    this.recent = Caffeine.newBuilder().maximumSize(config.assessmentCacheEntries()).build();
   }
 
   /** The model that answers, for {@code metadata.model}. */
@@ -40,6 +50,15 @@ public final class ClassifierClient {
   }
 
   public Future<Assessment> assess(List<ChatMessage> messages, AssessmentContext context) {
+    String key = key(messages, context);
+    Assessment known = recent.getIfPresent(key);
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
+    return run(messages, context).onSuccess(a -> recent.put(key, a));
+  }
+
+  private Future<Assessment> run(List<ChatMessage> messages, AssessmentContext context) {
     if (inFlight.incrementAndGet() > config.queueLimit()) {
       inFlight.decrementAndGet();
       return Future.failedFuture(new InferenceUnavailable("The classifier is at capacity. Retry shortly.", RETRY_AFTER_BUSY));
@@ -50,6 +69,31 @@ public final class ClassifierClient {
         .map(reply -> reply.body())
         .recover(ClassifierClient::unavailable)
         .andThen(ar -> inFlight.decrementAndGet());
+  }
+
+  /** SHA-256 over the context and every turn, length-prefixed so no two conversations collide by concatenation. */
+  static String key(List<ChatMessage> messages, AssessmentContext context) {
+    MessageDigest digest = sha256();
+    update(digest, context.toString());
+    for (ChatMessage m : messages) {
+      update(digest, m.role());
+      update(digest, m.content());
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static void update(MessageDigest digest, String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+    digest.update(bytes);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
   }
 
   public int inFlight() {

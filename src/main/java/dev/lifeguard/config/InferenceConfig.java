@@ -14,6 +14,7 @@ public record InferenceConfig(
     Duration timeout,
     Duration timeoutPerKilobyte,
     int cacheEntries,
+    int assessmentCacheEntries,
     Path modelsDir,
     Optional<Path> encoderModel,
     Optional<Path> encoderTokenizer) {
@@ -32,6 +33,8 @@ public record InferenceConfig(
    */
   public static final int DEFAULT_TIMEOUT_PER_KB_MILLIS = 50;
   public static final int DEFAULT_CACHE_ENTRIES = 100_000;
+  /** Whole-conversation results: a retried or duplicated request is answered without a worker. */
+  public static final int DEFAULT_ASSESSMENT_CACHE_ENTRIES = 10_000;
 
   /** The time allowed to assess a conversation of this many characters. */
   public long timeoutMillisFor(long characters) {
@@ -58,6 +61,7 @@ public record InferenceConfig(
         s.millis("inference.timeout_millis", 100, 120_000, DEFAULT_TIMEOUT_MILLIS),
         s.millis("inference.timeout_per_kb_millis", 0, 10_000, DEFAULT_TIMEOUT_PER_KB_MILLIS),
         s.intIn("inference.cache_entries", 0, 10_000_000, DEFAULT_CACHE_ENTRIES),
+        s.intIn("inference.assessment_cache_entries", 0, 1_000_000, DEFAULT_ASSESSMENT_CACHE_ENTRIES),
         Path.of(s.string("inference.models_dir", "models")),
         model.map(Path::of),
         tokenizer.map(Path::of));
