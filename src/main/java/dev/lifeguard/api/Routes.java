@@ -61,8 +61,8 @@ public final class Routes {
     router.post("/v1/evaluate").handler(auth).handler(new EvaluateHandler(services, false)::handle);
     Handler<RoutingContext> demoLimit = TryGate.handler(services.demoLimiter());
     router.post("/v1/try/evaluate").handler(demoLimit).handler(new EvaluateHandler(services, true)::handle);
-    router.post("/v1/ocular").handler(auth).handler(conversations::nope);
-    router.post("/v1/try/ocular").handler(demoLimit).handler(conversations::nope);
+    router.post("/v1/ocular").handler(auth).handler(new OcularHandler(services, false)::handle);
+    router.post("/v1/try/ocular").handler(demoLimit).handler(new OcularHandler(services, true)::handle);
     for (String path : new String[] {"/v1/safe", "/v1/safe/chat/completions", "/v1/chat/completions"}) {
       router.post(path).handler(auth).handler(conversations::openAi);
     }

@@ -24,6 +24,11 @@ public record AxisScores(Map<OcularAxis, Double> user, Map<OcularAxis, Level> gr
 
   /** The Assessment's continuous signals, axis by axis. */
   public static AxisScores of(Assessment a) {
+    return of(a, Map.of());
+  }
+
+  /** The same, with AI concerns raised to floors that phrase evidence about the assistant's turns set. */
+  public static AxisScores of(Assessment a, Map<AiConcern, Double> aiFloors) {
     Map<OcularAxis, Double> user = new EnumMap<>(OcularAxis.class);
     Map<OcularAxis, Level> graded = new EnumMap<>(OcularAxis.class);
     for (OcularAxis axis : OcularAxis.values()) {
@@ -34,7 +39,7 @@ public record AxisScores(Map<OcularAxis, Double> user, Map<OcularAxis, Level> gr
     }
     Map<AiConcern, Double> ai = new EnumMap<>(AiConcern.class);
     for (AiConcern c : AiConcern.values()) {
-      ai.put(c, clamp(a.signals().aiConcern(c)));
+      ai.put(c, clamp(Math.max(a.signals().aiConcern(c), aiFloors.getOrDefault(c, 0.0))));
     }
     return new AxisScores(user, graded, ai, clamp(a.signals().imminence()), Framing.of(a),
         a.primaryRisk().map(Risk::subject).orElse(Subject.UNKNOWN));

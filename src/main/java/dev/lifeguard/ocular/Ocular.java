@@ -49,7 +49,11 @@ public final class Ocular {
   public Future<OcularReading> read(List<ChatMessage> messages, AssessmentContext context, OcularOptions options,
       int turnOffset) {
     List<Window> windows = Windows.split(messages);
-    return assessAll(windows.stream().map(Window::messages).toList(), context).compose(base -> {
+    return assessAll(windows.stream().map(Window::messages).toList(), context).compose(assessed -> {
+      List<Part> base = new ArrayList<>();
+      for (int w = 0; w < windows.size(); w++) {
+        base.add(Part.of(windows.get(w).messages(), assessed.get(w)));
+      }
       Combined combined = combine(base);
       int effort = options.startingEffort();
       if (options.adaptive() && borderline(combined.scores())) {
@@ -64,13 +68,14 @@ public final class Ocular {
             windows.size(), windows.size()));
       }
       Window deciding = windows.get(combined.deciding());
-      List<Variant> variants = Perturbations.of(deciding.messages(), effort, userTarget(base.get(combined.deciding())),
-          assistantTarget(base.get(combined.deciding())));
+      Assessment decidingAssessment = base.get(combined.deciding()).assessment();
+      List<Variant> variants = Perturbations.of(deciding.messages(), effort, userTarget(decidingAssessment),
+          assistantTarget(decidingAssessment));
       return assessAll(variants.stream().map(Variant::messages).toList(), context).map(perturbed -> {
         List<Combined> again = new ArrayList<>();
-        for (Assessment p : perturbed) {
-          List<Assessment> parts = new ArrayList<>(base);
-          parts.set(combined.deciding(), p);
+        for (int v = 0; v < variants.size(); v++) {
+          List<Part> parts = new ArrayList<>(base);
+          parts.set(combined.deciding(), Part.of(variants.get(v).messages(), perturbed.get(v)));
           again.add(combine(parts));
         }
         return reading(combined, runEffort, Optional.of(stability(combined, again)), Optional.of(agreement(combined, again)),
@@ -92,6 +97,17 @@ public final class Ocular {
         policy.fictionFramed(s.framing()), c.decidingAssessment());
   }
 
+  /** One window's assessment and the concern floors its assistant turns' text sets, per message index. */
+  record Part(Assessment assessment, Map<Integer, Map<AiConcern, Double>> floors) {
+    static Part of(List<ChatMessage> messages, Assessment a) {
+      return new Part(a, ReplyEvidence.floors(messages, a));
+    }
+
+    AxisScores scores() {
+      return AxisScores.of(assessment, ReplyEvidence.strongest(floors));
+    }
+  }
+
   /** One reading over several windows, and which window it rests on. */
   record Combined(AxisScores scores, int deciding, Assessment decidingAssessment) {}
 
@@ -100,7 +116,7 @@ public final class Ocular {
    * Clinical grades (level floors): the latest window's, as the assessor itself reads "as of the last
    * turn". Fiction and authenticity: the strongest anywhere; subject: the deciding window's.
    */
-  static Combined combine(List<Assessment> parts) {
+  static Combined combine(List<Part> parts) {
     int n = parts.size();
     Map<OcularAxis, Double> user = new EnumMap<>(OcularAxis.class);
     Map<AiConcern, Double> ai = new EnumMap<>(AiConcern.class);
@@ -110,7 +126,7 @@ public final class Ocular {
     boolean disclosure = false;
     int deciding = n - 1;
     double decidingScore = -1;
-    List<AxisScores> each = parts.stream().map(AxisScores::of).toList();
+    List<AxisScores> each = parts.stream().map(Part::scores).toList();
     for (int w = n - 1; w >= 0; w--) {
       AxisScores s = each.get(w);
       double weight = Math.pow(WINDOW_DECAY, n - 1 - w);
@@ -132,7 +148,7 @@ public final class Ocular {
     AxisScores last = each.get(n - 1);
     AxisScores scores = new AxisScores(user, last.graded(), ai, imminence, new Framing(fiction, authenticity, disclosure),
         each.get(deciding).subject());
-    return new Combined(scores, deciding, parts.get(deciding));
+    return new Combined(scores, deciding, parts.get(deciding).assessment());
   }
 
   /** True when some axis sits within {@link #AUTO_MARGIN} of a rung that moves the verdict. */
@@ -182,18 +198,30 @@ public final class Ocular {
     return perturbed.isEmpty() ? 1 : (double) same / perturbed.size();
   }
 
-  private List<Trajectory.Point> points(List<Window> windows, List<Assessment> base, Framing framing, int turnOffset) {
+  private List<Trajectory.Point> points(List<Window> windows, List<Part> base, Framing framing, int turnOffset) {
     List<Trajectory.Point> points = new ArrayList<>();
     for (int w = 0; w < windows.size(); w++) {
       Window window = windows.get(w);
-      for (TurnState t : base.get(w).turns()) {
+      Part part = base.get(w);
+      for (TurnState t : part.assessment().turns()) {
         int turn = window.start() + t.message();
         if (turn >= window.owned()) {
-          points.add(new Trajectory.Point(t.role(), turn + turnOffset, policy.turnVerdict(t, framing)));
+          points.add(new Trajectory.Point(t.role(), turn + turnOffset, policy.turnVerdict(withFloors(t, part), framing)));
         }
       }
     }
     return points;
+  }
+
+  private static TurnState withFloors(TurnState t, Part part) {
+    Map<AiConcern, Double> floors = part.floors().get(t.message());
+    if (floors == null) {
+      return t;
+    }
+    Map<AiConcern, Double> merged = new EnumMap<>(AiConcern.class);
+    merged.putAll(t.aiConcerns());
+    floors.forEach((c, v) -> merged.merge(c, v, Math::max));
+    return new TurnState(t.message(), t.role(), t.speakerSeverity(), t.overallSeverity(), t.overallImminence(), merged);
   }
 
   /** The user turn the reading rests on: the first at which the conversation reached its worst state, else the last. */
