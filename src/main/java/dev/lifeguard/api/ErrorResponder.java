@@ -48,7 +48,7 @@ public final class ErrorResponder {
       // The upstream's own (sanitised) message, under the status a client can act on (429 stays 429).
       ApiError error = ApiError.of(upstream.gatewayStatus(), "The upstream model failed: " + upstream.getMessage(), "upstream_error");
       return upstream.gatewayStatus() == 503 || upstream.gatewayStatus() == 429
-          ? error.header("Retry-After", Integer.toString(ConversationRoutes.RETRY_AFTER_SECONDS)) : error;
+          ? error.header("Retry-After", Integer.toString(Stores.RETRY_AFTER_SECONDS)) : error;
     }
     int status = ctx.statusCode();
     if (failure == null || status >= 400 && status < 500) {

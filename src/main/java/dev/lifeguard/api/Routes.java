@@ -54,15 +54,14 @@ public final class Routes {
       router.get(base + "/:id").handler(auth).handler(signpost::byId);
     }
 
-    ConversationRoutes conversations = new ConversationRoutes(services);
     ScreenHandler screen = new ScreenHandler(services);
     router.post("/v1/screen").handler(auth).handler(screen::handle);
     router.post("/v0/screen").handler(auth).handler(screen::handle);
     router.post("/v1/evaluate").handler(auth).handler(new EvaluateHandler(services, false)::handle);
     Handler<RoutingContext> demoLimit = TryGate.handler(services.demoLimiter());
     router.post("/v1/try/evaluate").handler(demoLimit).handler(new EvaluateHandler(services, true)::handle);
-    router.post("/v1/ocular").handler(auth).handler(conversations::nope);
-    router.post("/v1/try/ocular").handler(demoLimit).handler(conversations::nope);
+    router.post("/v1/ocular").handler(auth).handler(new OcularHandler(services, false)::handle);
+    router.post("/v1/try/ocular").handler(demoLimit).handler(new OcularHandler(services, true)::handle);
     SafeHandler safe = new SafeHandler(services);
     for (String path : new String[] {"/v1/safe", "/v1/safe/chat/completions", "/v1/chat/completions"}) {
       router.post(path).handler(auth).handler(safe::handle);
