@@ -45,6 +45,9 @@ final class Deliverer {
     String host = AddressPolicy.bareHost(uri);
     AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
     Future<Attempt> attempt = resolver.resolve(host).compose(addresses -> {
+      if (addresses.isEmpty()) {
+        return Future.succeededFuture(Attempt.unreachable("host " + host + " does not resolve", millisSince(started)));
+      }
       var refusal = policy.check(host, addresses);
       if (refusal.isPresent()) {
         return Future.succeededFuture(Attempt.blocked(refusal.get(), millisSince(started)));

@@ -47,7 +47,9 @@ public final class DeliveryWorker extends VerticleBase {
   public Future<?> start() {
     queue = new DeliveryQueue(pool);
     client = vertx.createHttpClient(new HttpClientOptions()
+            .setName("lifeguard-webhooks")
             .setKeepAlive(true)
+            .setForceSni(true) // connections go to the checked IP address; SNI and certificate checks use the URL's host
             .setVerifyHost(true)
             .setConnectTimeout((int) config.timeout().toMillis())
             .setMaxRedirects(0),
