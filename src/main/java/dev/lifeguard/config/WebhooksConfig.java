@@ -1,5 +1,7 @@
 package dev.lifeguard.config;
 
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +52,7 @@ public record WebhooksConfig(
     Duration timeout = s.millis("webhooks.timeout_millis", 100, 120_000, DEFAULT_TIMEOUT_MILLIS);
     Duration lease = s.millis("webhooks.lease_millis", 1_000, 3_600_000, DEFAULT_LEASE_MILLIS);
     if (lease.toMillis() < timeout.toMillis() + LEASE_MARGIN_MILLIS) {
-      throw s.invalid("webhooks.lease_millis", null,
+      throw s.invalid("webhooks.lease_millis", IntNode.valueOf((int) lease.toMillis()),
           "must exceed webhooks.timeout_millis by at least " + LEASE_MARGIN_MILLIS + " (" + (timeout.toMillis() + LEASE_MARGIN_MILLIS) + ")");
     }
     return new WebhooksConfig(
@@ -77,7 +79,7 @@ public record WebhooksConfig(
     List<Duration> schedule = new ArrayList<>();
     for (String value : values) {
       if (!value.matches("\\d{1,9}")) {
-        throw s.invalid(path, null, "must be a list of waits in milliseconds (0 to 999999999), got '" + value + "'");
+        throw s.invalid(path, TextNode.valueOf(value), "must be a list of waits in milliseconds (0 to 999999999)");
       }
       schedule.add(Duration.ofMillis(Long.parseLong(value)));
     }

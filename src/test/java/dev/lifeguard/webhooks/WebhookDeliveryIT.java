@@ -255,4 +255,20 @@ class WebhookDeliveryIT {
       two.close();
     }
   }
+
+  @Test
+  void a_delivery_claimed_by_an_instance_that_died_is_retried_when_its_lease_ends() throws Exception {
+    receiver.answer("/orphan", 200, 0);
+    String id = register(gateway, key, new JsonObject().put("url", receiver.url("/orphan"))).getString("id");
+    // What a crash leaves behind: attempt 1 claimed, its lease running out shortly, its outcome never written.
+    Sql.execute(gateway.databaseUrl(), "INSERT INTO webhook_events (id, webhook_id, event, payload, attempts, claim_token, "
+        + "next_attempt_at) VALUES ('evt_orphan', '" + id + "', 'test.ping', '{\"message\": \"orphan\"}', 1, 'dead-instance', "
+        + "now() + interval '500 milliseconds')");
+
+    eventually(WAIT, "the orphaned delivery is sent", () -> !receiver.received("/orphan").isEmpty());
+    assertEquals("evt_orphan", receiver.received("/orphan").get(0).getRequest().getHeader("X-NOPE-Delivery-ID"));
+    eventually(WAIT, "and recorded as the second attempt", () -> log(id).getString("status").equals("sent"));
+    assertEquals(2, log(id).getInteger("attempt_count"));
+    assertEquals(1, receiver.received("/orphan").size());
+  }
 }
