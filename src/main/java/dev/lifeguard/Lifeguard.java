@@ -11,6 +11,7 @@ import dev.lifeguard.api.Services;
 import dev.lifeguard.config.LifeguardConfig;
 import dev.lifeguard.resources.DirectoryImporter;
 import dev.lifeguard.store.Database;
+import dev.lifeguard.webhooks.DeliveryWorker;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -34,13 +35,16 @@ public final class Lifeguard {
   private final Vertx vertx;
   private final Database database;
   private final String deploymentId;
+  /** The webhook delivery worker, or null when this instance does not deliver. */
+  private final String deliveryId;
   private final int port;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   private final Classifier classifier;
 
-  private Lifeguard(LifeguardConfig config, Vertx vertx, Database database, String deploymentId, int port,
-      Classifier classifier) {
+  private Lifeguard(LifeguardConfig config, Vertx vertx, Database database, String deploymentId, String deliveryId,
+      int port, Classifier classifier) {
+    this.deliveryId = deliveryId;
     this.classifier = classifier;
     this.config = config;
     this.vertx = vertx;
@@ -70,7 +74,10 @@ public final class Lifeguard {
       AtomicInteger port = new AtomicInteger();
       String id = vertx.deployVerticle(() -> new HttpVerticle(services, port::set),
           new DeploymentOptions().setInstances(config.server().effectiveInstances())).await(60, TimeUnit.SECONDS);
-      return new Lifeguard(config, vertx, database, id, port.get(), classifier);
+      String delivery = config.webhooks().deliver()
+          ? vertx.deployVerticle(new DeliveryWorker(database.pool(), config.webhooks())).await(60, TimeUnit.SECONDS)
+          : null;
+      return new Lifeguard(config, vertx, database, id, delivery, port.get(), classifier);
     } catch (Exception | Error e) {
       if (classifier != null) {
         classifier.close();
@@ -111,6 +118,14 @@ public final class Lifeguard {
       vertx.undeploy(deploymentId).await(grace + CLOSE_MARGIN_MS, TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       LOG.warn("event=shutdown_drain_incomplete error={}", e.toString());
+    }
+    if (deliveryId != null) {
+      try {
+        // Deliveries in flight record their outcome first; any left unrecorded are retried after their lease.
+        vertx.undeploy(deliveryId).await(config.webhooks().timeout().toMillis() + CLOSE_MARGIN_MS, TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        LOG.warn("event=shutdown_delivery_incomplete error={}", e.toString());
+      }
     }
     try {
       database.closePool().await(CLOSE_MARGIN_MS, TimeUnit.MILLISECONDS);

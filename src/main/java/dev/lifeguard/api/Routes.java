@@ -66,6 +66,7 @@ public final class Routes {
     for (String path : new String[] {"/v1/safe", "/v1/safe/chat/completions", "/v1/chat/completions"}) {
       router.post(path).handler(auth).handler(safe::handle);
     }
+    WebhooksHandler.mount(router, auth, vertx, services);
     ModelsHandler models = new ModelsHandler(services.upstream());
     router.get("/v1/models").handler(auth).handler(models::handle);
     router.get("/v1/safe/models").handler(auth).handler(models::handle);

@@ -9,7 +9,8 @@ public record LifeguardConfig(
     UpstreamConfig upstream,
     PrivacyConfig privacy,
     InferenceConfig inference,
-    ScreeningConfig screening) {
+    ScreeningConfig screening,
+    WebhooksConfig webhooks) {
 
   static LifeguardConfig read(Settings s) {
     LifeguardConfig config = new LifeguardConfig(
@@ -20,20 +21,21 @@ public record LifeguardConfig(
         UpstreamConfig.read(s),
         PrivacyConfig.read(s),
         InferenceConfig.read(s),
-        ScreeningConfig.read(s));
+        ScreeningConfig.read(s),
+        WebhooksConfig.read(s));
     s.rejectUnknown();
     return config;
   }
 
   public LifeguardConfig withServer(ServerConfig server) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, webhooks);
   }
 
   public LifeguardConfig withDatabase(DatabaseConfig database) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, webhooks);
   }
 
   public LifeguardConfig withAdmin(AdminConfig admin) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, webhooks);
   }
 }

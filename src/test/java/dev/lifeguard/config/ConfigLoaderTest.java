@@ -153,4 +153,19 @@ class ConfigLoaderTest {
     String message = failure("upstream:\n  url: http://a/v1\n  fallbacks:\n    - url: http://b/v1\n      api_key: [sk-leaky-secret]\n", Map.of());
     assertEquals("invalid setting upstream.fallbacks[0].api_key = (hidden): must be a single value", message);
   }
+
+  @Test
+  void webhook_retries_default_to_the_documented_schedule_and_the_lease_must_outlast_a_delivery() throws IOException {
+    WebhooksConfig defaults = ConfigLoader.defaults(Map.of()).webhooks();
+    assertEquals(java.util.List.of(java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10), java.time.Duration.ofHours(1)),
+        defaults.retrySchedule());
+    assertEquals(4, defaults.maxAttempts());
+    assertFalse(defaults.allowPrivateAddresses());
+    assertEquals(java.util.List.of(java.time.Duration.ofMillis(100), java.time.Duration.ZERO),
+        load("webhooks:\n  retry_schedule_millis: [100, 0]\n", Map.of()).webhooks().retrySchedule());
+    assertEquals("invalid setting webhooks.lease_millis = '20000': must exceed webhooks.timeout_millis by at least 5000 (35000)",
+        failure("webhooks:\n  timeout_millis: 30000\n  lease_millis: 20000\n", Map.of()));
+    assertEquals("invalid setting webhooks.retry_schedule_millis = '1m': must be a list of waits in milliseconds (0 to 999999999)",
+        failure("webhooks:\n  retry_schedule_millis: [1m]\n", Map.of()));
+  }
 }

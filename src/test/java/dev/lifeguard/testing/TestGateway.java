@@ -54,6 +54,11 @@ public final class TestGateway implements AutoCloseable {
     return start(clientVertx, Map.of(), TestDatabase.fresh(), yaml);
   }
 
+  /** A gateway on an existing database (a restart, or another instance) with extra YAML settings. */
+  public static TestGateway startOn(Vertx clientVertx, URI db, String yaml) {
+    return start(clientVertx, Map.of(), db, yaml);
+  }
+
   private static TestGateway start(Vertx clientVertx, Map<String, String> env, URI db) {
     return start(clientVertx, env, db, "");
   }
