@@ -9,7 +9,10 @@ public record LifeguardConfig(
     UpstreamConfig upstream,
     PrivacyConfig privacy,
     InferenceConfig inference,
-    ScreeningConfig screening) {
+    ScreeningConfig screening,
+    PlansConfig plans,
+    PricingConfig pricing,
+    UsageConfig usage) {
 
   static LifeguardConfig read(Settings s) {
     LifeguardConfig config = new LifeguardConfig(
@@ -20,20 +23,23 @@ public record LifeguardConfig(
         UpstreamConfig.read(s),
         PrivacyConfig.read(s),
         InferenceConfig.read(s),
-        ScreeningConfig.read(s));
+        ScreeningConfig.read(s),
+        PlansConfig.read(s),
+        PricingConfig.read(s),
+        UsageConfig.read(s));
     s.rejectUnknown();
     return config;
   }
 
   public LifeguardConfig withServer(ServerConfig server) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, plans, pricing, usage);
   }
 
   public LifeguardConfig withDatabase(DatabaseConfig database) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, plans, pricing, usage);
   }
 
   public LifeguardConfig withAdmin(AdminConfig admin) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, plans, pricing, usage);
   }
 }
