@@ -1,5 +1,6 @@
 package dev.lifeguard;
 
+import dev.lifeguard.accounts.UsageRetention;
 import dev.lifeguard.api.HttpVerticle;
 import dev.lifeguard.classifier.Classifier;
 import dev.lifeguard.classifier.ClassifierClient;
@@ -38,10 +39,12 @@ public final class Lifeguard {
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   private final Classifier classifier;
+  private final UsageRetention retention;
 
   private Lifeguard(LifeguardConfig config, Vertx vertx, Database database, String deploymentId, int port,
-      Classifier classifier) {
+      Classifier classifier, UsageRetention retention) {
     this.classifier = classifier;
+    this.retention = retention;
     this.config = config;
     this.vertx = vertx;
     this.database = database;
@@ -67,10 +70,12 @@ public final class Lifeguard {
           .setWorkerPoolSize(inference.effectiveWorkers())
           .setInstances(inference.effectiveWorkers())).await(60, TimeUnit.SECONDS);
       Services services = Services.create(vertx, config, database.pool(), new ClassifierClient(vertx, inference, loaded.modelName()));
+      UsageRetention retention = new UsageRetention(vertx, database.pool(), config.usage());
+      retention.start();
       AtomicInteger port = new AtomicInteger();
       String id = vertx.deployVerticle(() -> new HttpVerticle(services, port::set),
           new DeploymentOptions().setInstances(config.server().effectiveInstances())).await(60, TimeUnit.SECONDS);
-      return new Lifeguard(config, vertx, database, id, port.get(), classifier);
+      return new Lifeguard(config, vertx, database, id, port.get(), classifier, retention);
     } catch (Exception | Error e) {
       if (classifier != null) {
         classifier.close();
@@ -112,6 +117,7 @@ public final class Lifeguard {
     } catch (Exception e) {
       LOG.warn("event=shutdown_drain_incomplete error={}", e.toString());
     }
+    retention.stop();
     try {
       database.closePool().await(CLOSE_MARGIN_MS, TimeUnit.MILLISECONDS);
       vertx.close().await(CLOSE_MARGIN_MS, TimeUnit.MILLISECONDS);
