@@ -1,5 +1,6 @@
 package dev.lifeguard;
 
+import dev.lifeguard.accounts.UsageRetention;
 import dev.lifeguard.api.HttpVerticle;
 import dev.lifeguard.classifier.Classifier;
 import dev.lifeguard.classifier.ClassifierClient;
@@ -41,11 +42,13 @@ public final class Lifeguard {
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   private final Classifier classifier;
+  private final UsageRetention retention;
 
   private Lifeguard(LifeguardConfig config, Vertx vertx, Database database, String deploymentId, String deliveryId,
-      int port, Classifier classifier) {
+      int port, Classifier classifier, UsageRetention retention) {
     this.deliveryId = deliveryId;
     this.classifier = classifier;
+    this.retention = retention;
     this.config = config;
     this.vertx = vertx;
     this.database = database;
@@ -71,13 +74,15 @@ public final class Lifeguard {
           .setWorkerPoolSize(inference.effectiveWorkers())
           .setInstances(inference.effectiveWorkers())).await(60, TimeUnit.SECONDS);
       Services services = Services.create(vertx, config, database.pool(), new ClassifierClient(vertx, inference, loaded.modelName()));
+      UsageRetention retention = new UsageRetention(vertx, database.pool(), config.usage());
+      retention.start();
       AtomicInteger port = new AtomicInteger();
       String id = vertx.deployVerticle(() -> new HttpVerticle(services, port::set),
           new DeploymentOptions().setInstances(config.server().effectiveInstances())).await(60, TimeUnit.SECONDS);
       String delivery = config.webhooks().deliver()
           ? vertx.deployVerticle(new DeliveryWorker(database.pool(), config.webhooks())).await(60, TimeUnit.SECONDS)
           : null;
-      return new Lifeguard(config, vertx, database, id, delivery, port.get(), classifier);
+      return new Lifeguard(config, vertx, database, id, delivery, port.get(), classifier, retention);
     } catch (Exception | Error e) {
       if (classifier != null) {
         classifier.close();
@@ -127,6 +132,7 @@ public final class Lifeguard {
         LOG.warn("event=shutdown_delivery_incomplete error={}", e.toString());
       }
     }
+    retention.stop();
     try {
       database.closePool().await(CLOSE_MARGIN_MS, TimeUnit.MILLISECONDS);
       vertx.close().await(CLOSE_MARGIN_MS, TimeUnit.MILLISECONDS);

@@ -2,8 +2,12 @@ package dev.lifeguard.accounts;
 
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
+import java.util.OptionalInt;
 
-/** An API key as stored: never the key itself. */
+/**
+ * An API key as stored: never the key itself. {@code rateLimitPer*} are limits the admin gave this
+ * key (enterprise keys); empty means the plan's limits from config.
+ */
 public record KeyRecord(
     String id,
     String prefix,
@@ -12,7 +16,9 @@ public record KeyRecord(
     boolean test,
     OffsetDateTime createdAt,
     OffsetDateTime lastUsedAt,
-    OffsetDateTime revokedAt) {
+    OffsetDateTime revokedAt,
+    OptionalInt rateLimitPerMinute,
+    OptionalInt rateLimitPerDay) {
 
   public boolean active() {
     return revokedAt == null;
@@ -27,7 +33,9 @@ public record KeyRecord(
         .put("test", test)
         .put("created_at", text(createdAt))
         .put("last_used_at", text(lastUsedAt))
-        .put("revoked_at", text(revokedAt));
+        .put("revoked_at", text(revokedAt))
+        .put("rate_limit_per_minute", rateLimitPerMinute.isPresent() ? rateLimitPerMinute.getAsInt() : null)
+        .put("rate_limit_per_day", rateLimitPerDay.isPresent() ? rateLimitPerDay.getAsInt() : null);
   }
 
   private static String text(OffsetDateTime t) {

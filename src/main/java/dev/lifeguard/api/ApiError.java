@@ -1,8 +1,10 @@
 package dev.lifeguard.api;
 
+import dev.lifeguard.accounts.Money;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one error type of the HTTP boundary: a status, a human message naming the problem, and
@@ -67,6 +69,22 @@ public final class ApiError extends RuntimeException {
         .header("X-RateLimit-Limit", Integer.toString(limit))
         .header("X-RateLimit-Remaining", "0")
         .header("X-RateLimit-Reset", Long.toString(resetEpochMillis));
+  }
+
+  /** 402 in the fixture's shape: what the call costs, what the key has, and where to top up. */
+  public static ApiError insufficientBalance(long requiredMills, long currentMills, Optional<String> topupUrl) {
+    String required = Money.dollars(requiredMills);
+    String current = Money.dollars(currentMills);
+    ApiError error = of(402, "insufficient_balance", "insufficient_balance")
+        .with("message", "Insufficient balance. This call costs " + required + " but you have " + current + ".")
+        .with("balance", new JsonObject().put("current_mills", currentMills).put("required_mills", requiredMills)
+            .put("formatted_current", current).put("formatted_required", required))
+        .header("X-Balance-Mills", Long.toString(currentMills))
+        .header("X-Balance", current)
+        .header("X-Cost-Mills", Long.toString(requiredMills))
+        .header("X-Cost", required);
+    topupUrl.ifPresent(url -> error.with("topup_url", url));
+    return error;
   }
 
   public ApiError with(String field, Object value) {

@@ -12,8 +12,9 @@ public final class Auth {
 
   private Auth() {}
 
-  /** Requires a valid, unrevoked API key; 401 otherwise. */
-  public static io.vertx.core.Handler<RoutingContext> apiKeys(KeyAuthenticator authenticator) {
+  /** Requires a valid, unrevoked API key (401 otherwise), then hands the call to {@code then} (metering). */
+  public static io.vertx.core.Handler<RoutingContext> apiKeys(KeyAuthenticator authenticator,
+      io.vertx.core.Handler<RoutingContext> then) {
     return ctx -> {
       String token = bearer(ctx);
       if (token == null) {
@@ -26,7 +27,7 @@ public final class Auth {
               ctx.fail(ApiError.unauthorized());
             } else {
               ctx.put(KEY, found.get());
-              ctx.next();
+              then.handle(ctx);
             }
           })
           .onFailure(e -> ctx.fail(ApiError.serviceUnavailable("The key store is unavailable. Retry shortly.", 5)));

@@ -46,7 +46,7 @@ public final class Routes {
 
     // Every /v0 and /v1 route needs an API key, except the keyless demo routes under /v1/try.
     // Auth sits on each route (not one regex route) so metrics label requests by their own route.
-    Handler<RoutingContext> auth = Auth.apiKeys(services.authenticator());
+    Handler<RoutingContext> auth = Auth.apiKeys(services.authenticator(), new Metering(services)::handle);
     SignpostHandler signpost = new SignpostHandler(services.directory());
     for (String base : new String[] {"/v1/signpost", "/v1/resources"}) {
       router.get(base).handler(auth).handler(signpost::search);
@@ -77,6 +77,12 @@ public final class Routes {
       router.post("/admin/v1/keys").handler(admin::create);
       router.get("/admin/v1/keys").handler(admin::list);
       router.delete("/admin/v1/keys/:id").handler(admin::revoke);
+      AccountsAdminHandler accounts = new AccountsAdminHandler(services);
+      router.get("/admin/v1/keys/:id").handler(accounts::key);
+      router.patch("/admin/v1/keys/:id").handler(accounts::update);
+      router.post("/admin/v1/keys/:id/balance").handler(accounts::addBalance);
+      router.get("/admin/v1/balances").handler(accounts::balances);
+      router.get("/admin/v1/usage").handler(accounts::usage);
     });
 
     router.route().failureHandler(ErrorResponder::handle);
@@ -98,7 +104,8 @@ public final class Routes {
         .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS))
         .allowedHeaders(Set.of("Authorization", "Content-Type", "X-Request-Id", "OpenAI-Organization", "OpenAI-Project"))
         .exposedHeaders(Set.of("X-NOPE-Risk-Level", "X-NOPE-Confidence", "X-NOPE-Version", "X-NOPE-Action", "X-Request-Id",
-            "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After"))
+            "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After",
+            "X-Cost", "X-Cost-Mills", "X-Balance", "X-Balance-Mills"))
         .maxAgeSeconds(600);
   }
 }

@@ -287,12 +287,12 @@ public final class SafeHandler {
           : Optional.empty();
       UsageRecord usage = new UsageRecord(RequestIds.of(ctx), keyId, ctx.currentRoute().getPath(), 200,
           Optional.of(decision.level().wireName()), Optional.ofNullable(a).map(x -> x.speakerSeverity().wireName()),
-          Optional.of(wire(decision.action())), (System.nanoTime() - started) / 1_000_000, 0,
+          Optional.of(wire(decision.action())), (System.nanoTime() - started) / 1_000_000, Metering.chargedMills(ctx),
           new UsageRecord.Identity(request.config().conversationId(), request.config().endUserId(), Optional.empty(),
               Optional.empty(), Optional.empty()), content);
       Optional<RiskEvent> event = a == null ? Optional.empty() : RiskEvent.of(a, MatchedResources.none(Optional.empty()),
           conversation, request.config().conversationId(), request.config().endUserId(), at);
-      return services.usage().record(usage, event).recover(Stores::unavailable);
+      return services.usage().record(usage, event).onSuccess(id -> Metering.recorded(ctx)).recover(Stores::unavailable);
     }
 
     /** The output side is known after the usage record was written (headers could not wait): amend it. */

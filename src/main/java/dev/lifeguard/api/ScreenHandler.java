@@ -1,5 +1,6 @@
 package dev.lifeguard.api;
 
+import dev.lifeguard.accounts.UsageRecord;
 import dev.lifeguard.api.ConversationRequest.Dialect;
 import dev.lifeguard.assessment.Assessment;
 import dev.lifeguard.assessment.AssessmentContext;
@@ -31,9 +32,19 @@ public final class ScreenHandler {
     ConversationRequest request = ConversationRequest.parse(
         services.json().parseObject(ctx.body().buffer()), services.config().limits(), Dialect.NOPE);
     services.classifier().assess(request.messages(), context(request))
-        .compose(assessment -> resources(assessment, request).map(resources -> render(assessment, resources, ctx)))
+        .compose(assessment -> {
+          Metering.note(ctx, notes(assessment, request));
+          return resources(assessment, request).map(resources -> render(assessment, resources, ctx));
+        })
         .onSuccess(body -> Responses.json(ctx, 200, body))
         .onFailure(ctx::fail);
+  }
+
+  /** What screen's usage record keeps (it is written when the answer ends; no content). */
+  private static Metering.Notes notes(Assessment a, ConversationRequest request) {
+    return new Metering.Notes(Optional.of(a.overallSeverity().wireName()), Optional.of(a.speakerSeverity().wireName()),
+        Optional.empty(), new UsageRecord.Identity(request.config().conversationId(), request.config().endUserId(),
+            Optional.empty(), Optional.empty(), Optional.empty()));
   }
 
   static AssessmentContext context(ConversationRequest request) {

@@ -2,6 +2,7 @@ package dev.lifeguard.api;
 
 import dev.lifeguard.accounts.KeyAuthenticator;
 import dev.lifeguard.accounts.KeyStore;
+import dev.lifeguard.accounts.Meter;
 import dev.lifeguard.accounts.UsageLog;
 import dev.lifeguard.accounts.WindowLimiter;
 import dev.lifeguard.classifier.ClassifierClient;
@@ -23,6 +24,7 @@ public record Services(
     ClassifierClient classifier,
     ResourceMatcher resources,
     UsageLog usage,
+    Meter meter,
     WindowLimiter demoLimiter,
     UpstreamClient upstream) {
 
@@ -30,7 +32,7 @@ public record Services(
     KeyStore keys = new KeyStore(pool);
     CrisisDirectory directory = new CrisisDirectory(pool);
     return new Services(config, pool, keys, new KeyAuthenticator(keys), directory, new JsonBodies(config.limits()),
-        classifier, new ResourceMatcher(directory), new UsageLog(pool), TryGate.limiter(config.limits().tryRequestsPerMinute()),
+        classifier, new ResourceMatcher(directory), new UsageLog(pool), new Meter(pool), TryGate.limiter(config.limits().tryRequestsPerMinute()),
         new UpstreamClient(vertx, config.upstream()));
   }
 }

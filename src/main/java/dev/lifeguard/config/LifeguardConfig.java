@@ -10,7 +10,10 @@ public record LifeguardConfig(
     PrivacyConfig privacy,
     InferenceConfig inference,
     ScreeningConfig screening,
-    WebhooksConfig webhooks) {
+    WebhooksConfig webhooks,
+    PlansConfig plans,
+    PricingConfig pricing,
+    UsageConfig usage) {
 
   static LifeguardConfig read(Settings s) {
     LifeguardConfig config = new LifeguardConfig(
@@ -22,20 +25,23 @@ public record LifeguardConfig(
         PrivacyConfig.read(s),
         InferenceConfig.read(s),
         ScreeningConfig.read(s),
-        WebhooksConfig.read(s));
+        WebhooksConfig.read(s),
+        PlansConfig.read(s),
+        PricingConfig.read(s),
+        UsageConfig.read(s));
     s.rejectUnknown();
     return config;
   }
 
   public LifeguardConfig withServer(ServerConfig server) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, webhooks);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, webhooks, plans, pricing, usage);
   }
 
   public LifeguardConfig withDatabase(DatabaseConfig database) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, webhooks);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, webhooks, plans, pricing, usage);
   }
 
   public LifeguardConfig withAdmin(AdminConfig admin) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, webhooks);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, webhooks, plans, pricing, usage);
   }
 }

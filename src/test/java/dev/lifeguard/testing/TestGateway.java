@@ -49,6 +49,11 @@ public final class TestGateway implements AutoCloseable {
     return start(clientVertx, Map.of(), first.databaseUrl());
   }
 
+  /** A second instance on the same database, with the same extra YAML settings as the first was given. */
+  public static TestGateway startSharing(Vertx clientVertx, TestGateway first, String yaml) {
+    return start(clientVertx, Map.of(), first.databaseUrl(), yaml);
+  }
+
   /** A gateway with extra YAML settings (e.g. {@code "inference:\n  queue_limit: 1\n"}). */
   public static TestGateway startWithYaml(Vertx clientVertx, String yaml) {
     return start(clientVertx, Map.of(), TestDatabase.fresh(), yaml);
@@ -111,13 +116,31 @@ public final class TestGateway implements AutoCloseable {
     return client;
   }
 
-  /** A key created through the admin API. */
+  /**
+   * A key created through the admin API, on the enterprise plan so that tests about other things
+   * are not rate limited (the enterprise defaults are generous); limit tests create their own keys.
+   */
   public String createKey(String name) {
-    HttpResponse<Buffer> r = send(HttpMethod.POST, "/admin/v1/keys", ADMIN_TOKEN, new JsonObject().put("name", name).encode());
+    return createKey(name, "enterprise", false).getString("key");
+  }
+
+  /** A key of the given plan: the admin API's answer ({@code id}, {@code key}, …). */
+  public JsonObject createKey(String name, String plan, boolean test) {
+    HttpResponse<Buffer> r = send(HttpMethod.POST, "/admin/v1/keys", ADMIN_TOKEN,
+        new JsonObject().put("name", name).put("plan", plan).put("test", test).encode());
     if (r.statusCode() != 201) {
       throw new IllegalStateException("key creation failed: " + r.statusCode() + " " + r.bodyAsString());
     }
-    return r.bodyAsJsonObject().getString("key");
+    return r.bodyAsJsonObject();
+  }
+
+  /** An admin call that must succeed; its JSON answer. */
+  public JsonObject admin(HttpMethod method, String path, JsonObject body) {
+    HttpResponse<Buffer> r = send(method, path, ADMIN_TOKEN, body == null ? null : body.encode());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(method + " " + path + " failed: " + r.statusCode() + " " + r.bodyAsString());
+    }
+    return r.bodyAsJsonObject();
   }
 
   public HttpResponse<Buffer> get(String path, String bearer) {
