@@ -69,11 +69,11 @@ public final class OcularHandler {
     Optional<JsonObject> content = services.config().privacy().storeContent() ? Optional.of(content(request)) : Optional.empty();
     UsageRecord usage = new UsageRecord(RequestIds.of(ctx), keyId, ctx.currentRoute().getPath(), 200,
         Optional.of(a.overallSeverity().wireName()), Optional.of(a.speakerSeverity().wireName()),
-        Optional.of(r.verdict().wireName()), (System.nanoTime() - started) / 1_000_000, 0,
+        Optional.of(r.verdict().wireName()), (System.nanoTime() - started) / 1_000_000, Metering.chargedMills(ctx),
         new UsageRecord.Identity(config.conversationId(), config.endUserId(), options.userId(), options.sessionId(),
             options.agentId()),
         content);
-    return services.usage().record(usage, Optional.empty()).recover(Stores::unavailable);
+    return services.usage().record(usage, Optional.empty()).onSuccess(id -> Metering.recorded(ctx)).recover(Stores::unavailable);
   }
 
   private static JsonObject content(ConversationRequest request) {
