@@ -29,9 +29,9 @@ final class ModelCard {
   private static void overview(StringBuilder md, TrainingResult r) {
     md.append("## What they are\n\n")
         .append("Probes on the frozen sentence encoder `").append(r.encoderName()).append("` (").append(r.dimension())
-        .append(" dimensions): a small MLP (one hidden ReLU layer shared by risk and its nine types) and linear\n")
-        .append("probes for everything else. `heads-message.onnx` scores a message (or a user turn in context) for risk, its nine\n")
-        .append("types, subject, severity, imminence, style, fiction, authenticity and protective factors;\n")
+        .append(" dimensions): a small MLP (one hidden ReLU layer shared by risk, its nine types and the severity\n")
+        .append("levels above mild) and linear probes for everything else. `heads-message.onnx` scores a message (or a\n")
+        .append("user turn in context) for risk, its nine types, subject, severity, imminence, style, fiction, authenticity and protective factors;\n")
         .append("`heads-assistant.onnx` scores an assistant reply, given its context, on the four AI-concern axes.\n")
         .append("Scores are calibrated probabilities; `heads.json` holds each label's decision threshold.\n")
         .append("Load them with `dev.lifeguard.inference.ProbeHeads`.\n\n")
@@ -69,7 +69,7 @@ final class ModelCard {
         .append(" iterations). Subject is one softmax over self/other/unknown among risk items; severity is four\n")
         .append("   binary \"≥ level\" heads over all items; imminence three \"≥ level\" heads among risk items; the other\n")
         .append("   labels are independent sigmoids. Items that do not annotate a label are left out of it, not counted negative.\n")
-        .append("   Risk and the nine types instead share one hidden layer of ").append(MlpTrainer.HIDDEN)
+        .append("   Risk, the nine types and severity ≥ moderate/high/critical instead share one hidden layer of ").append(MlpTrainer.HIDDEN)
         .append(" ReLU units (mini-batch AdamW, batch ").append(MlpTrainer.BATCH)
         .append(",\n   learning rate ").append(MlpTrainer.LEARNING_RATE).append(", decoupled weight decay ").append(MlpTrainer.WEIGHT_DECAY)
         .append(", class-balanced cross-entropy per output, seed ").append(o.seed())
@@ -139,7 +139,12 @@ final class ModelCard {
         .append("  public evaluation sets (`shared/data/eval/`) are the check on that and are never trained on.\n")
         .append("- Ordinal heads are trained independently, so P(≥ high) can exceed P(≥ moderate); read levels by counting\n")
         .append("  heads at ≥ 0.5 (as above) or take the running minimum.\n")
-        .append("- Whole-conversation labels are validated but not trained on: no single context window sees a whole conversation.\n");
+        .append("- Whole-conversation labels are validated but not trained on: no single context window sees a whole conversation.\n")
+        .append("- The risk head separates risk from everyday emotional text only moderately (held-out AUC above): at the\n")
+        .append("  recall-first threshold about a quarter of benign and a third of hard-negative held-out messages get a\n")
+        .append("  (mostly mild, model-only) risk. Recovery stories, grief, counter-speech, clinical and teaching questions\n")
+        .append("  and relationship worries are the usual false positives; non-English text fares worse (the encoder is\n")
+        .append("  English-only). Moving the threshold trades recall for them almost one for one (see quality below).\n");
   }
 
   /** "98% en" style: how lopsided the languages are, which bounds what the heads know of the others. */
