@@ -52,7 +52,7 @@ final class HeadsManifest {
     training.put("heldOutFraction", r.options().heldOutFraction());
     training.put("heldOutSalt", Split.HELD_OUT_SALT);
     training.put("optimizer", "L-BFGS on class-balanced mean cross-entropy over standardised vectors (linear labels); "
-        + "mini-batch AdamW, " + MlpTrainer.HIDDEN + " ReLU units, epochs chosen by cross-validation (risk, types, severity above mild)");
+        + "mini-batch AdamW, " + MlpTrainer.HIDDEN + " ReLU units, epochs chosen by cross-validation (risk and types)");
     training.put("calibration", "Platt scaling (sigmoid labels) or matrix scaling (softmax group) on out-of-fold logits");
     r.splitCounts().forEach(training.putObject("split")::put);
     ArrayNode skipped = training.putArray("skippedLabels");
