@@ -22,8 +22,8 @@ import java.util.Set;
 /**
  * Builds the subject × type risks. Asserted features are graded on their framework's ladder, which
  * sets floors; the heads may raise a risk above its floor and fill in risks the patterns did not see.
- * A risk the patterns saw only as negated, hypothetical, past or fictional stays mild on the heads'
- * word alone.
+ * A risk the patterns saw only as negated, hypothetical, past or fictional, or that the risk head gives
+ * less than even odds, stays mild on the heads' word alone.
  */
 final class RiskAssembler {
   static final double BASE_CONFIDENCE = 0.55;
@@ -36,6 +36,11 @@ final class RiskAssembler {
   static final double MIN_STALE_CONFIDENCE = 0.4;
   /** The heads read the text as fiction this strongly: a model-only risk stays mild. */
   static final double FICTION_CAP = 0.7;
+  /**
+   * Below even odds on the calibrated risk head, a model-only risk is a possibility the recall-first
+   * threshold keeps, not a finding: it stays mild, so it is reported without escalating the reply.
+   */
+  static final double MODEL_ONLY_FINDING = 0.5;
 
   private record Key(RiskType type, Subject subject) {}
 
@@ -99,7 +104,8 @@ final class RiskAssembler {
     Severity severity = heads.severity();
     boolean explainedAway = findings.where(e -> e.type() == type).stream().anyMatch(e -> !e.asserted());
     boolean fiction = heads.fiction() >= FICTION_CAP && findings.asserted(EvidenceKind.RISK).isEmpty();
-    if (explainedAway || fiction) {
+    boolean uncertain = heads.p(ProbeLabels.RISK) < MODEL_ONLY_FINDING;
+    if (explainedAway || fiction || uncertain) {
       severity = Severity.min(severity, Severity.MILD);
     }
     Subject subject = heads.subject();

@@ -1,6 +1,7 @@
 package dev.lifeguard.training;
 
 import dev.lifeguard.training.learn.Standardizer;
+import dev.lifeguard.training.onnx.HeadBlock;
 import dev.lifeguard.training.onnx.LinearBlock;
 import dev.lifeguard.training.onnx.LinearHead;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.concurrent.Future;
 /**
  * Trains every target of one head, targets in parallel (each one alone is sequential, so the
  * result does not depend on scheduling), and assembles the exported {@link LinearHead}: runs of
- * sigmoid labels become one sigmoid block, each softmax group its own block, in target order.
+ * sigmoid labels become one sigmoid block, each softmax group and each shared (MLP) group its own
+ * block, in target order.
  */
 final class HeadTrainer {
   private HeadTrainer() {}
@@ -28,6 +30,8 @@ final class HeadTrainer {
       Callable<Object> job;
       if (t instanceof Target.Binary<T> b) {
         job = () -> BinaryTrainer.fit(data, xs, st, b, o, skipped);
+      } else if (t instanceof Target.Shared<T> s) {
+        job = () -> MlpTrainer.fit(data, xs, st, s, o, skipped);
       } else if (t instanceof Target.Softmax<T> s) {
         job = () -> SoftmaxTrainer.fit(data, xs, st, s, o, skipped);
       } else {
@@ -68,7 +72,7 @@ final class HeadTrainer {
   /** Collects fitted targets into blocks, merging consecutive sigmoid labels. */
   private static final class Assembler {
     private final String head;
-    private final List<LinearBlock> blocks = new ArrayList<>();
+    private final List<HeadBlock> blocks = new ArrayList<>();
     private final List<LabelResult> results = new ArrayList<>();
     private final List<String> sigmoidLabels = new ArrayList<>();
     private final List<float[]> sigmoidWeights = new ArrayList<>();
@@ -84,6 +88,10 @@ final class HeadTrainer {
         sigmoidWeights.add(b.weights());
         sigmoidBias.add(b.bias());
         results.add(b.result());
+      } else if (fitted instanceof MlpTrainer.Fitted m) {
+        flushSigmoids();
+        blocks.add(m.block());
+        results.addAll(m.results());
       } else if (fitted instanceof SoftmaxTrainer.Fitted s) {
         flushSigmoids();
         List<String> labels = s.results().stream().map(LabelResult::label).toList();
@@ -93,7 +101,7 @@ final class HeadTrainer {
       // null: skipped for lack of data, already recorded
     }
 
-    List<LinearBlock> blocks() {
+    List<HeadBlock> blocks() {
       flushSigmoids();
       if (blocks.isEmpty()) {
         throw new IllegalStateException("no label of the " + head + " head had enough data to train");

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lifeguard.inference.ProbeHeads;
 import dev.lifeguard.training.learn.BinaryMetrics;
-import dev.lifeguard.training.onnx.LinearBlock;
+import dev.lifeguard.training.onnx.HeadBlock;
+import dev.lifeguard.training.onnx.MlpBlock;
 import dev.lifeguard.training.onnx.LinearHead;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,7 +51,8 @@ final class HeadsManifest {
     r.options().l2Grid().forEach(training.putArray("l2Grid")::add);
     training.put("heldOutFraction", r.options().heldOutFraction());
     training.put("heldOutSalt", Split.HELD_OUT_SALT);
-    training.put("optimizer", "L-BFGS on class-balanced mean cross-entropy over standardised vectors");
+    training.put("optimizer", "L-BFGS on class-balanced mean cross-entropy over standardised vectors (linear labels); "
+        + "mini-batch AdamW, " + MlpTrainer.HIDDEN + " ReLU units, epochs chosen by cross-validation (risk and types)");
     training.put("calibration", "Platt scaling (sigmoid labels) or matrix scaling (softmax group) on out-of-fold logits");
     r.splitCounts().forEach(training.putObject("split")::put);
     ArrayNode skipped = training.putArray("skippedLabels");
@@ -77,9 +78,13 @@ final class HeadsManifest {
     h.put("output", LinearHead.OUTPUT);
     head.labels().forEach(h.putArray("labels")::add);
     ArrayNode blocks = h.putArray("blocks");
-    for (LinearBlock b : head.blocks()) {
+    for (HeadBlock b : head.blocks()) {
       ObjectNode block = blocks.addObject();
-      block.put("activation", b.activation().name().toLowerCase(Locale.ROOT));
+      block.put("activation", b.activationName());
+      if (b instanceof MlpBlock mlp) {
+        block.put("hidden", mlp.hidden());
+        block.put("hiddenActivation", "relu");
+      }
       b.labels().forEach(block.putArray("labels")::add);
     }
   }

@@ -28,9 +28,10 @@ final class ModelCard {
 
   private static void overview(StringBuilder md, TrainingResult r) {
     md.append("## What they are\n\n")
-        .append("Linear probes on the frozen sentence encoder `").append(r.encoderName()).append("` (").append(r.dimension())
-        .append(" dimensions). `heads-message.onnx` scores a message (or a user turn in context) for risk, its nine\n")
-        .append("types, subject, severity, imminence, style, fiction, authenticity and protective factors;\n")
+        .append("Probes on the frozen sentence encoder `").append(r.encoderName()).append("` (").append(r.dimension())
+        .append(" dimensions): a small MLP (one hidden ReLU layer shared by risk and its nine types) and\n")
+        .append("linear probes for everything else. `heads-message.onnx` scores a message (or a\n")
+        .append("user turn in context) for risk, its nine types, subject, severity, imminence, style, fiction, authenticity and protective factors;\n")
         .append("`heads-assistant.onnx` scores an assistant reply, given its context, on the four AI-concern axes.\n")
         .append("Scores are calibrated probabilities; `heads.json` holds each label's decision threshold.\n")
         .append("Load them with `dev.lifeguard.inference.ProbeHeads`.\n\n")
@@ -68,13 +69,21 @@ final class ModelCard {
         .append(" iterations). Subject is one softmax over self/other/unknown among risk items; severity is four\n")
         .append("   binary \"≥ level\" heads over all items; imminence three \"≥ level\" heads among risk items; the other\n")
         .append("   labels are independent sigmoids. Items that do not annotate a label are left out of it, not counted negative.\n")
+        .append("   Risk and the nine types instead share one hidden layer of ").append(MlpTrainer.HIDDEN)
+        .append(" ReLU units (mini-batch AdamW, batch ").append(MlpTrainer.BATCH)
+        .append(",\n   learning rate ").append(MlpTrainer.LEARNING_RATE).append(", decoupled weight decay ").append(MlpTrainer.WEIGHT_DECAY)
+        .append(", class-balanced cross-entropy per output, seed ").append(o.seed())
+        .append(");\n   the number of epochs (≤ ").append(MlpTrainer.MAX_EPOCHS)
+        .append(") is the one with the lowest summed out-of-fold log loss after Platt scaling, i.e. early\n")
+        .append("   stopping chosen by cross-validation, never on the held-out split.\n")
         .append("4. ").append(o.folds()).append("-fold cross-validation on the training split (folds by group, seed ").append(o.seed())
         .append(") gives out-of-fold logits for each λ in ").append(o.l2Grid())
         .append("; each label keeps the λ with the lowest\n   out-of-fold log loss after calibration. On its logits: Platt scaling (sigmoid labels) or matrix scaling (subject), then the\n")
         .append("   threshold that maximises F2 for risk, types, severity, imminence and ai.* (recall counts double: a missed\n")
         .append("   crisis costs more than a false alarm) and F1 for the rest; the threshold sits half-way to the next score.\n")
         .append("5. Refit on the whole training split; standardisation and calibration are folded into one affine map per\n")
-        .append("   label and exported as ONNX (MatMul + Add → Sigmoid / Softmax → Concat), checked against the Java weights.\n\n");
+        .append("   label (for the MLP: into its first and last layers) and exported as ONNX (MatMul + Add → Sigmoid / Softmax;\n")
+        .append("   MatMul + Add → Relu → MatMul + Add → Sigmoid; then Concat), checked against the Java weights.\n\n");
   }
 
   private static void results(StringBuilder md, TrainingResult r) {
@@ -130,7 +139,12 @@ final class ModelCard {
         .append("  public evaluation sets (`shared/data/eval/`) are the check on that and are never trained on.\n")
         .append("- Ordinal heads are trained independently, so P(≥ high) can exceed P(≥ moderate); read levels by counting\n")
         .append("  heads at ≥ 0.5 (as above) or take the running minimum.\n")
-        .append("- Whole-conversation labels are validated but not trained on: no single context window sees a whole conversation.\n");
+        .append("- Whole-conversation labels are validated but not trained on: no single context window sees a whole conversation.\n")
+        .append("- The risk head separates risk from everyday emotional text only moderately (held-out AUC above): at the\n")
+        .append("  recall-first threshold about a quarter of benign and a third of hard-negative held-out messages get a\n")
+        .append("  (mostly mild, model-only) risk. Recovery stories, grief, counter-speech, clinical and teaching questions\n")
+        .append("  and relationship worries are the usual false positives; non-English text fares worse (the encoder is\n")
+        .append("  English-only). Moving the threshold trades recall for them almost one for one (see quality below).\n");
   }
 
   /** "98% en" style: how lopsided the languages are, which bounds what the heads know of the others. */

@@ -25,6 +25,21 @@ sealed interface Target<T> {
     }
   }
 
+  /**
+   * Independent sigmoid outputs that share one hidden ReLU layer ({@link MlpTrainer}): related
+   * labels (risk and its types) learn features together that a linear probe cannot express.
+   */
+  record Shared<T>(List<Binary<T>> outputs) implements Target<T> {
+    public Shared {
+      outputs = List.copyOf(outputs);
+    }
+
+    @Override
+    public List<String> labels() {
+      return outputs.stream().map(Binary::label).toList();
+    }
+  }
+
   /** Mutually exclusive classes under one softmax; truth is the class index. */
   record Softmax<T>(List<String> labels, Function<T, Integer> truth) implements Target<T> {}
 }

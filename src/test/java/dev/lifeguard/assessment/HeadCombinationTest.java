@@ -67,6 +67,16 @@ class HeadCombinationTest {
   }
 
   @Test
+  void a_model_only_risk_below_even_odds_is_reported_but_stays_mild() {
+    ProbeScores unsure = Heads.risk(0.35).type(RiskType.SUICIDE, 0.6).subject(Subject.SELF).severity(Severity.HIGH)
+        .buildWithThresholds(0.2, 0.15);
+    Assessment a = assess(said("everything feels so heavy lately and i can't see myself in a year"), List.of(unsure));
+    Risk r = a.risk(RiskType.SUICIDE).orElseThrow();
+    assertTrue(r.modelOnly());
+    assertEquals(Severity.MILD, r.severity());
+  }
+
+  @Test
   void strong_fiction_keeps_a_model_only_risk_mild() {
     ProbeScores fiction = Heads.risk(0.7).type(RiskType.VIOLENCE, 0.7).subject(Subject.OTHER).severity(Severity.HIGH)
         .fiction(0.9).style(Style.FICTION, 0.9).build();

@@ -84,6 +84,16 @@ final class Heads {
     return new ProbeScores(scores);
   }
 
+  /** With trained, recall-first decision thresholds for risk and the types. */
+  ProbeScores buildWithThresholds(double risk, double types) {
+    Map<String, Float> thresholds = new HashMap<>();
+    thresholds.put(ProbeLabels.RISK, (float) risk);
+    for (RiskType t : RiskType.values()) {
+      thresholds.put(ProbeLabels.TYPE_PREFIX + t.wireName(), (float) types);
+    }
+    return new ProbeScores(scores, thresholds);
+  }
+
   /**
    * A keyword-driven stand-in for the model, for tests about routing rather than judgement: a user
    * turn mentioning "die" or "suicid" scores as a high suicide risk to the speaker; others are calm;

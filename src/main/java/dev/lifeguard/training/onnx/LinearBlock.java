@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param weights one row of input-length weights per label
  */
-public record LinearBlock(Activation activation, List<String> labels, float[][] weights, float[] bias) {
+public record LinearBlock(Activation activation, List<String> labels, float[][] weights, float[] bias) implements HeadBlock {
 
   public enum Activation { SIGMOID, SOFTMAX }
 
@@ -21,7 +21,18 @@ public record LinearBlock(Activation activation, List<String> labels, float[][] 
     }
   }
 
+  @Override
+  public int inputDimension() {
+    return weights.length == 0 ? 0 : weights[0].length;
+  }
+
+  @Override
+  public String activationName() {
+    return activation.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** The block's probabilities for one input, in double precision. */
+  @Override
   public double[] score(float[] x) {
     double[] z = new double[labels.size()];
     for (int k = 0; k < z.length; k++) {

@@ -4,20 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A probe head as exported: blocks of linear outputs over one input vector, their columns
+ * A probe head as exported: blocks of outputs (linear, or a small MLP) over one input vector, their columns
  * concatenated in block order into one {@code scores} output.
  */
-public record LinearHead(String name, int inputDimension, List<LinearBlock> blocks) {
+public record LinearHead(String name, int inputDimension, List<HeadBlock> blocks) {
   public static final String INPUT = "embedding";
   public static final String OUTPUT = "scores";
 
   public LinearHead {
     blocks = List.copyOf(blocks);
-    for (LinearBlock b : blocks) {
-      for (float[] row : b.weights()) {
-        if (row.length != inputDimension) {
-          throw new IllegalArgumentException("head " + name + ": weight row of " + row.length + " for input " + inputDimension);
-        }
+    for (HeadBlock b : blocks) {
+      if (b.inputDimension() != inputDimension) {
+        throw new IllegalArgumentException("head " + name + ": block reads " + b.inputDimension() + " for input " + inputDimension);
       }
     }
   }
@@ -33,7 +31,7 @@ public record LinearHead(String name, int inputDimension, List<LinearBlock> bloc
   public double[] score(float[] x) {
     double[] out = new double[labels().size()];
     int at = 0;
-    for (LinearBlock b : blocks) {
+    for (HeadBlock b : blocks) {
       double[] p = b.score(x);
       System.arraycopy(p, 0, out, at, p.length);
       at += p.length;

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Writes a {@link LinearHead} as an ONNX ModelProto (IR version 8, opset 17): per block
- * MatMul → Add → Sigmoid or Softmax, then one Concat into {@code scores [batch, labels]}. Field
- * numbers are those of onnx.proto; weights are float tensors in little-endian raw_data.
+ * MatMul → Add → Sigmoid or Softmax (an {@link MlpBlock}: MatMul → Add → Relu → MatMul → Add →
+ * Sigmoid), then one Concat into {@code scores [batch, labels]}. Field numbers are those of
+ * onnx.proto; weights are float tensors in little-endian raw_data.
  */
 public final class OnnxHeadWriter {
   static final int IR_VERSION = 8;
@@ -34,17 +35,12 @@ public final class OnnxHeadWriter {
     List<ProtoWriter> initializers = new ArrayList<>();
     List<String> blockOutputs = new ArrayList<>();
     for (int i = 0; i < head.blocks().size(); i++) {
-      LinearBlock block = head.blocks().get(i);
-      String w = "W" + i;
-      String b = "B" + i;
-      initializers.add(tensor(w, new long[] {head.inputDimension(), block.labels().size()}, transpose(block.weights(), head.inputDimension())));
-      initializers.add(tensor(b, new long[] {block.labels().size()}, block.bias()));
-      graph.message(1, node("matmul" + i, "MatMul", List.of(LinearHead.INPUT, w), "linear" + i));
-      graph.message(1, node("add" + i, "Add", List.of("linear" + i, b), "logits" + i));
-      ProtoWriter activation = block.activation() == LinearBlock.Activation.SOFTMAX
-          ? node("softmax" + i, "Softmax", List.of("logits" + i), "probs" + i).message(5, intAttribute("axis", 1))
-          : node("sigmoid" + i, "Sigmoid", List.of("logits" + i), "probs" + i);
-      graph.message(1, activation);
+      HeadBlock block = head.blocks().get(i);
+      if (block instanceof MlpBlock mlp) {
+        mlp(graph, initializers, i, mlp);
+      } else if (block instanceof LinearBlock linear) {
+        linear(graph, initializers, i, linear, head.inputDimension());
+      }
       blockOutputs.add("probs" + i);
     }
     graph.message(1, node("concat", "Concat", blockOutputs, LinearHead.OUTPUT).message(5, intAttribute("axis", 1)));
@@ -53,6 +49,37 @@ public final class OnnxHeadWriter {
     graph.message(11, valueInfo(LinearHead.INPUT, head.inputDimension()));
     graph.message(12, valueInfo(LinearHead.OUTPUT, head.labels().size()));
     return graph;
+  }
+
+  /** MatMul → Add → Sigmoid or Softmax. */
+  private static void linear(ProtoWriter graph, List<ProtoWriter> initializers, int i, LinearBlock block, int input) {
+    String w = "W" + i;
+    String b = "B" + i;
+    initializers.add(tensor(w, new long[] {input, block.labels().size()}, transpose(block.weights(), input)));
+    initializers.add(tensor(b, new long[] {block.labels().size()}, block.bias()));
+    graph.message(1, node("matmul" + i, "MatMul", List.of(LinearHead.INPUT, w), "linear" + i));
+    graph.message(1, node("add" + i, "Add", List.of("linear" + i, b), "logits" + i));
+    ProtoWriter activation = block.activation() == LinearBlock.Activation.SOFTMAX
+        ? node("softmax" + i, "Softmax", List.of("logits" + i), "probs" + i).message(5, intAttribute("axis", 1))
+        : node("sigmoid" + i, "Sigmoid", List.of("logits" + i), "probs" + i);
+    graph.message(1, activation);
+  }
+
+  /** MatMul → Add → Relu → MatMul → Add → Sigmoid. */
+  private static void mlp(ProtoWriter graph, List<ProtoWriter> initializers, int i, MlpBlock block) {
+    int input = block.inputDimension();
+    int hidden = block.hidden();
+    int labels = block.labels().size();
+    initializers.add(tensor("W" + i + "h", new long[] {input, hidden}, transpose(block.w1(), input)));
+    initializers.add(tensor("B" + i + "h", new long[] {hidden}, block.b1()));
+    initializers.add(tensor("W" + i, new long[] {hidden, labels}, transpose(block.w2(), hidden)));
+    initializers.add(tensor("B" + i, new long[] {labels}, block.b2()));
+    graph.message(1, node("matmul" + i + "h", "MatMul", List.of(LinearHead.INPUT, "W" + i + "h"), "hiddenLinear" + i));
+    graph.message(1, node("add" + i + "h", "Add", List.of("hiddenLinear" + i, "B" + i + "h"), "hiddenPre" + i));
+    graph.message(1, node("relu" + i, "Relu", List.of("hiddenPre" + i), "hidden" + i));
+    graph.message(1, node("matmul" + i, "MatMul", List.of("hidden" + i, "W" + i), "linear" + i));
+    graph.message(1, node("add" + i, "Add", List.of("linear" + i, "B" + i), "logits" + i));
+    graph.message(1, node("sigmoid" + i, "Sigmoid", List.of("logits" + i), "probs" + i));
   }
 
   private static ProtoWriter node(String name, String op, List<String> inputs, String output) {

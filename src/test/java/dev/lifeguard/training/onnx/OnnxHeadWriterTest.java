@@ -61,6 +61,28 @@ class OnnxHeadWriterTest {
   }
 
   @Test
+  void an_mlp_block_loads_in_onnx_runtime_and_scores_like_the_java_block() throws Exception {
+    Random r = new Random(3);
+    MlpBlock mlp = new MlpBlock(List.of("risk", "type.x"), randomRows(r, 5, 6), new float[] {0.1f, -0.2f, 0f, 0.3f, -1f},
+        randomRows(r, 2, 5), new float[] {-0.5f, 0.25f});
+    LinearBlock tail = new LinearBlock(LinearBlock.Activation.SOFTMAX, List.of("s.x", "s.y"), randomRows(r, 2, 6), new float[] {0f, 1f});
+    LinearHead head = new LinearHead("toy", 6, List.of(mlp, tail));
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    float[][] batch = randomRows(new Random(8), 5, 6);
+    try (OrtSession session = env.createSession(OnnxHeadWriter.write(head), new OrtSession.SessionOptions());
+         OnnxTensor input = OnnxTensor.createTensor(env, batch);
+         OrtSession.Result result = session.run(Map.of(LinearHead.INPUT, input))) {
+      float[][] scores = (float[][]) result.get(LinearHead.OUTPUT).orElseThrow().getValue();
+      for (int i = 0; i < batch.length; i++) {
+        double[] expected = head.score(batch[i]);
+        for (int k = 0; k < expected.length; k++) {
+          assertEquals(expected[k], scores[i][k], 1e-5, "row " + i + " column " + k);
+        }
+      }
+    }
+  }
+
+  @Test
   void the_same_head_gives_the_same_bytes() {
     assertArrayEquals(OnnxHeadWriter.write(randomHead(5)), OnnxHeadWriter.write(randomHead(5)));
   }
