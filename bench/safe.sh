@@ -15,10 +15,12 @@ trap cleanup EXIT
 java -cp target/test-classes:target/lifeguard.jar dev.lifeguard.bench.StubUpstream "$STUB_PORT" 20 >"$WORK/stub.log" 2>&1 &
 STUB_PID=$!
 export LIFEGUARD_DATA_DIR="$WORK/data" LIFEGUARD_PORT="$GW_PORT" LIFEGUARD_UPSTREAM_URL="http://127.0.0.1:$STUB_PORT/v1"
-java -jar target/lifeguard.jar >"$WORK/gateway.log" 2>&1 &
+# The benchmark key's plan must not turn the load into 429s: raise the enterprise limits for this run.
+printf 'plans:\n  enterprise:\n    requests_per_minute: 100000000\n    requests_per_day: 100000000\n' >"$WORK/bench.yaml"
+java -jar target/lifeguard.jar --config "$WORK/bench.yaml" >"$WORK/gateway.log" 2>&1 &
 GW_PID=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$GW_PORT/health/ready" >/dev/null && break; sleep 0.5; done
-KEY="$(java -jar target/lifeguard.jar keys create --name bench --plan enterprise)"
+KEY="$(java -jar target/lifeguard.jar --config "$WORK/bench.yaml" keys create --name bench --plan enterprise)"
 export KEY
 run() { # name, url, env...
   local name="$1" url="$2" conns="$3" unique="$4" key="$5"
