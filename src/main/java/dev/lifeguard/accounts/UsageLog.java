@@ -13,8 +13,8 @@ import java.util.Optional;
  */
 public final class UsageLog {
   private static final String INSERT = "INSERT INTO usage_records (request_id, key_id, endpoint, status, overall_severity, "
-      + "speaker_severity, verdict, latency_ms, cost_mills, conversation_id, end_user_id, user_id, session_id, agent_id, content) "
-      + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id";
+      + "speaker_severity, verdict, latency_ms, cost_mills, conversation_id, end_user_id, user_id, session_id, agent_id, content, "
+      + "risk_types) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id";
 
   private final Pool pool;
 
@@ -53,6 +53,7 @@ public final class UsageLog {
         .addString(id.userId().orElse(null))
         .addString(id.sessionId().orElse(null))
         .addString(id.agentId().orElse(null))
-        .addValue(r.content().orElse(null));
+        .addValue(r.content().orElse(null))
+        .addArrayOfString(r.riskTypes().map(types -> types.toArray(String[]::new)).orElse(null));
   }
 }

@@ -191,7 +191,7 @@ public final class AccountsAdminHandler {
     return Optional.of(node.asBoolean());
   }
 
-  private static Optional<Instant> instant(String text, String param) {
+  static Optional<Instant> instant(String text, String param) {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }

@@ -146,7 +146,7 @@ public final class EvaluateHandler {
     Optional<JsonObject> content = services.config().privacy().storeContent() ? Optional.of(content(request)) : Optional.empty();
     UsageRecord usage = new UsageRecord(RequestIds.of(ctx), keyId, ctx.currentRoute().getPath(), 200,
         Optional.of(a.overallSeverity().wireName()), Optional.of(a.speakerSeverity().wireName()), Optional.empty(),
-        (System.nanoTime() - started) / 1_000_000, Metering.chargedMills(ctx),
+        Metering.riskTypes(a), (System.nanoTime() - started) / 1_000_000, Metering.chargedMills(ctx),
         new UsageRecord.Identity(config.conversationId(), config.endUserId(), Optional.empty(), Optional.empty(), Optional.empty()),
         content);
     Optional<RiskEvent> event = RiskEvent.of(a, e.resources(), read.messages(), config.conversationId(), config.endUserId(), at);

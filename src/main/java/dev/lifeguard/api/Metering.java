@@ -5,12 +5,15 @@ import dev.lifeguard.accounts.Meter;
 import dev.lifeguard.accounts.Money;
 import dev.lifeguard.accounts.UsageLog;
 import dev.lifeguard.accounts.UsageRecord;
+import dev.lifeguard.assessment.Assessment;
 import dev.lifeguard.config.PlanLimits;
 import dev.lifeguard.config.PlansConfig;
 import dev.lifeguard.config.PricingConfig;
+import dev.lifeguard.taxonomy.Severity;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +38,9 @@ public final class Metering {
 
   /** What a handler knows about its call that the generic usage record should keep (no content). */
   public record Notes(Optional<String> overallSeverity, Optional<String> speakerSeverity, Optional<String> verdict,
-      UsageRecord.Identity identity) {
-    static final Notes NONE = new Notes(Optional.empty(), Optional.empty(), Optional.empty(), UsageRecord.Identity.NONE);
+      Optional<List<String>> riskTypes, UsageRecord.Identity identity) {
+    static final Notes NONE = new Notes(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        UsageRecord.Identity.NONE);
   }
 
   private final Meter meter;
@@ -101,6 +105,12 @@ public final class Metering {
     ctx.put(NOTES, notes);
   }
 
+  /** The risk types an assessment found (wire names, most serious first, each once) for the usage record. */
+  public static Optional<List<String>> riskTypes(Assessment a) {
+    return Optional.of(a.risks().stream().filter(r -> r.severity() != Severity.NONE)
+        .map(r -> r.type().wireName()).distinct().toList());
+  }
+
   /** A key's own limits where the admin set them, else its plan's. */
   static PlanLimits limits(PlansConfig plans, KeyRecord key) {
     PlanLimits plan = switch (key.plan()) {
@@ -155,8 +165,8 @@ public final class Metering {
     }
     Notes notes = ctx.get(NOTES) == null ? Notes.NONE : ctx.get(NOTES);
     UsageRecord record = new UsageRecord(RequestIds.of(ctx), Optional.of(key.id()), route, ctx.response().getStatusCode(),
-        notes.overallSeverity(), notes.speakerSeverity(), notes.verdict(), (System.nanoTime() - started) / 1_000_000,
-        chargedMills(ctx), notes.identity(), Optional.empty());
+        notes.overallSeverity(), notes.speakerSeverity(), notes.verdict(), notes.riskTypes(),
+        (System.nanoTime() - started) / 1_000_000, chargedMills(ctx), notes.identity(), Optional.empty());
     usage.record(record, Optional.empty()).onFailure(e -> LOG.warn("event=usage_record_failed request_id={} error={}",
         RequestIds.of(ctx), e.toString()));
   }

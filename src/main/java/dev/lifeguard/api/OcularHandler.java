@@ -69,7 +69,8 @@ public final class OcularHandler {
     Optional<JsonObject> content = services.config().privacy().storeContent() ? Optional.of(content(request)) : Optional.empty();
     UsageRecord usage = new UsageRecord(RequestIds.of(ctx), keyId, ctx.currentRoute().getPath(), 200,
         Optional.of(a.overallSeverity().wireName()), Optional.of(a.speakerSeverity().wireName()),
-        Optional.of(r.verdict().wireName()), (System.nanoTime() - started) / 1_000_000, Metering.chargedMills(ctx),
+        Optional.of(r.verdict().wireName()), Metering.riskTypes(a), (System.nanoTime() - started) / 1_000_000,
+        Metering.chargedMills(ctx),
         new UsageRecord.Identity(config.conversationId(), config.endUserId(), options.userId(), options.sessionId(),
             options.agentId()),
         content);

@@ -83,6 +83,7 @@ public final class Routes {
       router.post("/admin/v1/keys/:id/balance").handler(accounts::addBalance);
       router.get("/admin/v1/balances").handler(accounts::balances);
       router.get("/admin/v1/usage").handler(accounts::usage);
+      DashboardHandler.mount(router, services);
     });
 
     router.route().failureHandler(ErrorResponder::handle);

@@ -287,7 +287,8 @@ public final class SafeHandler {
           : Optional.empty();
       UsageRecord usage = new UsageRecord(RequestIds.of(ctx), keyId, ctx.currentRoute().getPath(), 200,
           Optional.of(decision.level().wireName()), Optional.ofNullable(a).map(x -> x.speakerSeverity().wireName()),
-          Optional.of(wire(decision.action())), (System.nanoTime() - started) / 1_000_000, Metering.chargedMills(ctx),
+          Optional.of(wire(decision.action())), Optional.ofNullable(a).flatMap(Metering::riskTypes),
+          (System.nanoTime() - started) / 1_000_000, Metering.chargedMills(ctx),
           new UsageRecord.Identity(request.config().conversationId(), request.config().endUserId(), Optional.empty(),
               Optional.empty(), Optional.empty()), content);
       Optional<RiskEvent> event = a == null ? Optional.empty() : RiskEvent.of(a, MatchedResources.none(Optional.empty()),

@@ -43,8 +43,8 @@ public final class ScreenHandler {
   /** What screen's usage record keeps (it is written when the answer ends; no content). */
   private static Metering.Notes notes(Assessment a, ConversationRequest request) {
     return new Metering.Notes(Optional.of(a.overallSeverity().wireName()), Optional.of(a.speakerSeverity().wireName()),
-        Optional.empty(), new UsageRecord.Identity(request.config().conversationId(), request.config().endUserId(),
-            Optional.empty(), Optional.empty(), Optional.empty()));
+        Optional.empty(), Metering.riskTypes(a), new UsageRecord.Identity(request.config().conversationId(),
+            request.config().endUserId(), Optional.empty(), Optional.empty(), Optional.empty()));
   }
 
   static AssessmentContext context(ConversationRequest request) {

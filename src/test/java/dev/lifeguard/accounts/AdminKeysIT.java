@@ -71,11 +71,14 @@ class AdminKeysIT {
   }
 
   @Test
-  void admin_api_is_absent_without_a_token(Vertx vertx) {
+  void admin_api_and_dashboard_are_absent_without_a_token(Vertx vertx) {
     try (TestGateway gateway = TestGateway.start(vertx, Map.of("LIFEGUARD_ADMIN_TOKEN", ""))) {
       HttpResponse<Buffer> r = gateway.get("/admin/v1/keys", "anything");
       assertEquals(404, r.statusCode());
       assertNull(r.bodyAsJsonObject().getValue("keys"));
+      assertEquals(404, gateway.get("/admin/v1/dashboard", "anything").statusCode());
+      assertEquals(404, gateway.get("/dashboard", null).statusCode());
+      assertEquals(404, gateway.get("/dashboard/dashboard.js", null).statusCode());
     }
   }
 }

@@ -72,6 +72,27 @@ class UsageIT {
   }
 
   @Test
+  void assessing_calls_record_the_risk_types_they_found_and_other_calls_none(Vertx vertx) throws Exception {
+    String crisis = "{\"messages\":[{\"role\":\"user\",\"content\":\"i have all my pills in my hand and i am going to "
+        + "take them tonight, i've written my goodbye letters\"}]}";
+    try (TestGateway gateway = TestGateway.start(vertx)) {
+      String key = gateway.createKey("risk-types");
+      String evaluated = gateway.postJson("/v1/evaluate", key, crisis).getHeader("X-Request-Id");
+      String screened = gateway.postJson("/v1/screen", key, SCREEN).getHeader("X-Request-Id");
+      String looked = gateway.get("/v1/signpost?country=GB&limit=1", key).getHeader("X-Request-Id");
+      URI db = gateway.databaseUrl();
+      awaitRecords(db, "key_id IS NOT NULL", 3);
+
+      assertTrue(Sql.text(db, "SELECT array_to_string(risk_types, ',') FROM usage_records WHERE request_id = '" + evaluated + "'")
+          .contains("suicide"), "the crisis message is recorded as a suicide risk");
+      assertEquals("0", Sql.text(db, "SELECT cardinality(risk_types)::text FROM usage_records WHERE request_id = '" + screened + "'"),
+          "assessed, no risk: an empty list");
+      assertEquals("not assessed", Sql.text(db, "SELECT coalesce(risk_types::text, 'not assessed') FROM usage_records "
+          + "WHERE request_id = '" + looked + "'"));
+    }
+  }
+
+  @Test
   void records_older_than_the_retention_period_are_purged_in_batches(Vertx vertx) throws Exception {
     try (TestGateway gateway = TestGateway.startWithYaml(vertx,
         "usage:\n  retention_days: 1\n  purge_interval_seconds: 1\n  purge_batch: 10\n")) {
