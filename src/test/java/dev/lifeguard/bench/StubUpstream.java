@@ -17,13 +17,18 @@ public final class StubUpstream {
   public static void main(String[] args) {
     int port = Integer.parseInt(args[0]);
     long msPerToken = args.length > 1 ? Long.parseLong(args[1]) : 20;
-    Vertx vertx = Vertx.vertx();
+    start(Vertx.vertx(), port, msPerToken);
+    System.out.println("stub upstream on " + port + ", " + msPerToken + " ms per streamed token");
+  }
+
+  /** Starts the stub on {@code port} (0: any free port); returns the port it listens on. */
+  public static int start(Vertx vertx, int port, long msPerToken) {
     String completion = new JsonObject().put("id", "chatcmpl-stub").put("object", "chat.completion").put("created", 1)
         .put("model", "stub").put("choices", new JsonArray().add(new JsonObject().put("index", 0)
             .put("message", new JsonObject().put("role", "assistant").put("content", REPLY)).put("finish_reason", "stop")))
         .put("usage", new JsonObject().put("prompt_tokens", 10).put("completion_tokens", 40).put("total_tokens", 50)).encode();
     String[] tokens = REPLY.split("(?<= )");
-    vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+    return vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
       if (!new JsonObject(body).getBoolean("stream", false)) {
         req.response().putHeader("Content-Type", "application/json").end(completion);
         return;
@@ -43,7 +48,6 @@ public final class StubUpstream {
               + "\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n");
         }
       });
-    })).listen(port).await();
-    System.out.println("stub upstream on " + port + ", " + msPerToken + " ms per streamed token");
+    })).listen(port).await().actualPort();
   }
 }
