@@ -143,7 +143,7 @@ public final class EvaluateHandler {
     Assessment a = e.assessment();
     RequestConfig config = request.config();
     Optional<String> keyId = Optional.ofNullable(Auth.key(ctx)).map(KeyRecord::id);
-    Optional<JsonObject> content = services.config().privacy().storeContent() ? Optional.of(content(request)) : Optional.empty();
+    Optional<JsonObject> content = StoredContent.of(services.config().privacy(), request.messages(), request.proposedResponse());
     UsageRecord usage = new UsageRecord(RequestIds.of(ctx), keyId, ctx.currentRoute().getPath(), 200,
         Optional.of(a.overallSeverity().wireName()), Optional.of(a.speakerSeverity().wireName()), Optional.empty(),
         Metering.riskTypes(a), (System.nanoTime() - started) / 1_000_000, Metering.chargedMills(ctx),
@@ -153,15 +153,6 @@ public final class EvaluateHandler {
     return services.usage().record(usage, event).onSuccess(id -> Metering.recorded(ctx)).recover(Stores::unavailable);
   }
 
-  private static JsonObject content(ConversationRequest request) {
-    JsonArray messages = new JsonArray();
-    for (ChatMessage m : request.messages()) {
-      messages.add(new JsonObject().put("role", m.role()).put("content", m.content()));
-    }
-    JsonObject content = new JsonObject().put("messages", messages);
-    request.proposedResponse().ifPresent(p -> content.put("proposed_response", p));
-    return content;
-  }
 
   /** The user's country: {@code config.user_country}, else the locale's region; none means international. */
   static Optional<String> country(RequestConfig config) {

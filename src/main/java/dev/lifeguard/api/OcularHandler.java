@@ -12,7 +12,6 @@ import dev.lifeguard.ocular.OcularOptions;
 import dev.lifeguard.ocular.OcularReading;
 import dev.lifeguard.ocular.VerdictPolicy;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -66,7 +65,7 @@ public final class OcularHandler {
     Assessment a = r.deciding();
     RequestConfig config = request.config();
     Optional<String> keyId = Optional.ofNullable(Auth.key(ctx)).map(KeyRecord::id);
-    Optional<JsonObject> content = services.config().privacy().storeContent() ? Optional.of(content(request)) : Optional.empty();
+    Optional<JsonObject> content = StoredContent.of(services.config().privacy(), request.messages(), Optional.empty());
     UsageRecord usage = new UsageRecord(RequestIds.of(ctx), keyId, ctx.currentRoute().getPath(), 200,
         Optional.of(a.overallSeverity().wireName()), Optional.of(a.speakerSeverity().wireName()),
         Optional.of(r.verdict().wireName()), Metering.riskTypes(a), (System.nanoTime() - started) / 1_000_000,
@@ -77,11 +76,4 @@ public final class OcularHandler {
     return services.usage().record(usage, Optional.empty()).onSuccess(id -> Metering.recorded(ctx)).recover(Stores::unavailable);
   }
 
-  private static JsonObject content(ConversationRequest request) {
-    JsonArray messages = new JsonArray();
-    for (ChatMessage m : request.messages()) {
-      messages.add(new JsonObject().put("role", m.role()).put("content", m.content()));
-    }
-    return new JsonObject().put("messages", messages);
-  }
 }

@@ -281,10 +281,7 @@ public final class SafeHandler {
 
     private Future<Long> record(Assessment a, Decision decision) {
       Optional<String> keyId = Optional.ofNullable(Auth.key(ctx)).map(KeyRecord::id);
-      Optional<JsonObject> content = services.config().privacy().storeContent()
-          ? Optional.of(new JsonObject().put("messages", new io.vertx.core.json.JsonArray(conversation.stream()
-              .map(m -> new JsonObject().put("role", m.role()).put("content", m.content())).toList())))
-          : Optional.empty();
+      Optional<JsonObject> content = StoredContent.of(services.config().privacy(), conversation, Optional.empty());
       UsageRecord usage = new UsageRecord(RequestIds.of(ctx), keyId, ctx.currentRoute().getPath(), 200,
           Optional.of(decision.level().wireName()), Optional.ofNullable(a).map(x -> x.speakerSeverity().wireName()),
           Optional.of(wire(decision.action())), Optional.ofNullable(a).flatMap(Metering::riskTypes),
