@@ -5,7 +5,6 @@ import dev.lifeguard.accounts.KeyRecord;
 import dev.lifeguard.accounts.UsageRecord;
 import dev.lifeguard.api.ConversationRequest.Dialect;
 import dev.lifeguard.assessment.Assessment;
-import dev.lifeguard.assessment.ChatMessage;
 import dev.lifeguard.ocular.InvalidOcularRequest;
 import dev.lifeguard.ocular.Ocular;
 import dev.lifeguard.ocular.OcularOptions;
