@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import dev.lifeguard.config.ServerConfig;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -28,7 +29,14 @@ public final class HttpVerticle extends VerticleBase {
         .setMaxHeaderSize(config.maxHeaderBytes())
         .setMaxInitialLineLength(8 * 1024)
         .setDecompressionSupported(false);
-    server = vertx.createHttpServer(options).requestHandler(Routes.create(vertx, services));
+    HeaderDeadline headers = new HeaderDeadline(vertx, config.headerTimeout().toMillis());
+    Router router = Routes.create(vertx, services);
+    server = vertx.createHttpServer(options)
+        .connectionHandler(headers::connected)
+        .requestHandler(request -> {
+          headers.requestArrived(request.connection());
+          router.handle(request);
+        });
     return server.listen(config.port(), config.host()).onSuccess(s -> onListening.accept(s.actualPort()));
   }
 

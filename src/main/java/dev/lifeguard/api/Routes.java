@@ -9,6 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /** The route table. Hygiene (ids, CORS, content type, size) runs before any handler does work. */
@@ -26,6 +28,7 @@ public final class Routes {
       ctx.next();
     });
     router.route().handler(RequestIds::handle);
+    router.route().handler(Routes::rejectControlCharacters);
     router.route().handler(AccessLog::handle);
     router.route().handler(cors());
 
@@ -91,6 +94,25 @@ public final class Routes {
       router.errorHandler(status, ErrorResponder::handle);
     }
     return router;
+  }
+
+  /**
+   * A path parameter with a control character (e.g. {@code %00}) would reach PostgreSQL, which cannot
+   * store NUL in text and fails the query: the caller gets a 400 instead of a 500.
+   */
+  private static void rejectControlCharacters(RoutingContext ctx) {
+    String path = ctx.request().path();
+    if (path != null && path.indexOf('%') >= 0) {
+      try {
+        if (URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8).chars().anyMatch(Character::isISOControl)) {
+          ctx.fail(ApiError.badRequest("The path contains a control character", null));
+          return;
+        }
+      } catch (IllegalArgumentException malformed) {
+        // left to the router, which answers malformed escapes itself
+      }
+    }
+    ctx.next();
   }
 
   static LimitsConfig limits(RoutingContext ctx) {

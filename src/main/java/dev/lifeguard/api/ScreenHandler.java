@@ -1,5 +1,6 @@
 package dev.lifeguard.api;
 
+import dev.lifeguard.accounts.KeyRecord;
 import dev.lifeguard.accounts.UsageRecord;
 import dev.lifeguard.api.ConversationRequest.Dialect;
 import dev.lifeguard.assessment.Assessment;
@@ -29,18 +30,29 @@ public final class ScreenHandler {
   }
 
   public void handle(RoutingContext ctx) {
+    long started = System.nanoTime();
     ConversationRequest request = ConversationRequest.parse(
         services.json().parseObject(ctx.body().buffer()), services.config().limits(), Dialect.NOPE);
     services.classifier().assess(request.messages(), context(request))
-        .compose(assessment -> {
-          Metering.note(ctx, notes(assessment, request));
-          return resources(assessment, request).map(resources -> render(assessment, resources, ctx));
-        })
+        .compose(assessment -> resources(assessment, request)
+            .map(resources -> render(assessment, resources, ctx))
+            .compose(body -> record(ctx, notes(assessment, request), started).map(body)))
         .onSuccess(body -> Responses.json(ctx, 200, body))
         .onFailure(ctx::fail);
   }
 
-  /** What screen's usage record keeps (it is written when the answer ends; no content). */
+  /**
+   * The usage record is durable before the 200 goes out (as evaluate's is): a record written after
+   * the answer would be lost, though acknowledged, if the database failed in between.
+   */
+  private Future<Long> record(RoutingContext ctx, Metering.Notes n, long started) {
+    UsageRecord usage = new UsageRecord(RequestIds.of(ctx), Optional.ofNullable(Auth.key(ctx)).map(KeyRecord::id),
+        ctx.currentRoute().getPath(), 200, n.overallSeverity(), n.speakerSeverity(), n.verdict(), n.riskTypes(),
+        (System.nanoTime() - started) / 1_000_000, Metering.chargedMills(ctx), n.identity(), Optional.empty());
+    return services.usage().record(usage, Optional.empty()).onSuccess(id -> Metering.recorded(ctx)).recover(Stores::unavailable);
+  }
+
+  /** What screen's usage record keeps (no content). */
   private static Metering.Notes notes(Assessment a, ConversationRequest request) {
     return new Metering.Notes(Optional.of(a.overallSeverity().wireName()), Optional.of(a.speakerSeverity().wireName()),
         Optional.empty(), Metering.riskTypes(a), new UsageRecord.Identity(request.config().conversationId(),

@@ -26,7 +26,7 @@ public final class SignpostHandler {
   public void search(RoutingContext ctx) {
     CrisisDirectory.Query query = query(ctx);
     boolean urgent = flag(ctx, "urgent");
-    directory.find(query)
+    directory.find(query).recover(Stores::unavailable)
         .onSuccess(result -> {
           JsonArray resources = new JsonArray();
           if (urgent) {
@@ -55,7 +55,7 @@ public final class SignpostHandler {
 
   public void byId(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    directory.byId(id)
+    directory.byId(id).recover(Stores::unavailable)
         .onSuccess(found -> {
           if (found.isEmpty()) {
             ctx.fail(ApiError.notFound("Resource not found").with("id", id));
@@ -67,7 +67,7 @@ public final class SignpostHandler {
   }
 
   public void countries(RoutingContext ctx) {
-    directory.countries()
+    directory.countries().recover(Stores::unavailable)
         .onSuccess(list -> Responses.json(ctx, 200, new JsonObject().put("countries", new JsonArray(list)).put("count", list.size())))
         .onFailure(ctx::fail);
   }

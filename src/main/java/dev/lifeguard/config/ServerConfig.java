@@ -9,6 +9,7 @@ public record ServerConfig(
     int instances,
     Duration shutdownGrace,
     Duration idleTimeout,
+    Duration headerTimeout,
     int maxHeaderBytes) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
@@ -17,6 +18,8 @@ public record ServerConfig(
   public static final int DEFAULT_INSTANCES = 0;
   public static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 20;
   public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+  /** A new connection's request line and headers must all arrive within this (slow-loris). */
+  public static final int DEFAULT_HEADER_TIMEOUT_SECONDS = 10;
   public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
 
   /** The number of HTTP verticles to deploy. */
@@ -31,6 +34,7 @@ public record ServerConfig(
         s.intIn("server.instances", 0, 256, DEFAULT_INSTANCES),
         s.seconds("server.shutdown_grace_seconds", 0, 600, DEFAULT_SHUTDOWN_GRACE_SECONDS),
         s.seconds("server.idle_timeout_seconds", 1, 3600, DEFAULT_IDLE_TIMEOUT_SECONDS),
+        s.seconds("server.header_timeout_seconds", 1, 3600, DEFAULT_HEADER_TIMEOUT_SECONDS),
         s.intIn("server.max_header_bytes", 1024, 1024 * 1024, DEFAULT_MAX_HEADER_BYTES));
   }
 }
