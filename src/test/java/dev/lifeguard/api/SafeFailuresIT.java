@@ -184,4 +184,59 @@ class SafeFailuresIT {
       upstream.close().await();
     }
   }
+
+  @Test
+  void a_client_that_stops_reading_pauses_the_upstream_instead_of_buffering(Vertx vertx) throws Exception {
+    AtomicLong closedAt = new AtomicLong();
+    java.util.concurrent.atomic.AtomicBoolean upstreamBlocked = new java.util.concurrent.atomic.AtomicBoolean();
+    // An upstream that writes as fast as the gateway takes it, and notes when its socket stops draining.
+    HttpServer upstream = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+      req.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+      req.connection().closeHandler(v -> closedAt.set(System.nanoTime()));
+      String chunk = "data: " + new JsonObject().put("id", "up").put("object", "chat.completion.chunk")
+          .put("choices", new JsonArray().add(new JsonObject().put("index", 0).put("delta", new JsonObject().put("content", UPSTREAM_TEXT))
+              .putNull("finish_reason"))).encode() + "\n\n";
+      vertx.setPeriodic(1, id -> {
+        if (req.response().closed()) {
+          vertx.cancelTimer(id);
+          return;
+        }
+        for (int i = 0; i < 50 && !req.response().writeQueueFull(); i++) {
+          req.response().write(chunk);
+        }
+        if (req.response().writeQueueFull()) {
+          upstreamBlocked.set(true);
+        }
+      });
+    })).listen(0).await();
+    try (TestGateway g = TestGateway.startWithYaml(vertx, "upstream:\n  url: http://127.0.0.1:" + upstream.actualPort() + "/v1\n")) {
+      String key = g.createKey("slow-reader");
+      byte[] body = chat("tell me a very long story about the sea", true).toBuffer().getBytes();
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", g.port()));
+        socket.getOutputStream().write(("POST /v1/safe HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key
+            + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes());
+        socket.getOutputStream().write(body);
+        byte[] head = new byte[12];
+        assertEquals(12, socket.getInputStream().readNBytes(head, 0, 12));
+        assertTrue(new String(head).contains("200"), new String(head));
+        // The client now stops reading.
+        for (int i = 0; i < 100 && !upstreamBlocked.get(); i++) {
+          Thread.sleep(100);
+        }
+        assertTrue(upstreamBlocked.get(), "the upstream was made to wait: the gateway holds a bounded amount, not the whole reply");
+      }
+      long left = System.nanoTime();
+      // A client that stopped reading is only seen to leave once its connection is found closed
+      // (observed ≈ 12 s here, against < 1 s for a client that was reading): bounded, not prompt.
+      for (int i = 0; i < 400 && closedAt.get() == 0; i++) {
+        Thread.sleep(50);
+      }
+      assertTrue(closedAt.get() != 0 && closedAt.get() - left < TimeUnit.SECONDS.toNanos(20),
+          "upstream released once the silent client's connection is found closed");
+    } finally {
+      upstream.close().await();
+    }
+  }
 }
