@@ -50,6 +50,10 @@ public final class ErrorResponder {
       return upstream.gatewayStatus() == 503 || upstream.gatewayStatus() == 429
           ? error.header("Retry-After", Integer.toString(Stores.RETRY_AFTER_SECONDS)) : error;
     }
+    if (Stores.isOutage(failure)) {
+      // Any route that reached the database while it was down: retryable, never a 500.
+      return ApiError.serviceUnavailable("The database is unavailable. Retry shortly.", Stores.RETRY_AFTER_SECONDS);
+    }
     int status = ctx.statusCode();
     if (failure == null || status >= 400 && status < 500) {
       return forStatus(status < 0 ? 500 : status, ctx);

@@ -8,6 +8,17 @@ final class Stores {
 
   private Stores() {}
 
+  /** Whether a failure means the database could not be reached (as opposed to a bug in a query). */
+  static boolean isOutage(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof java.net.ConnectException
+          || t instanceof java.nio.channels.ClosedChannelException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static <T> Future<T> unavailable(Throwable failure) {
     if (failure instanceof ApiError) {
       return Future.failedFuture(failure);
