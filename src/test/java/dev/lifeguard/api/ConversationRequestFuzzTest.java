@@ -16,6 +16,7 @@ import dev.lifeguard.ocular.InvalidOcularRequest;
 import dev.lifeguard.ocular.OcularOptions;
 import io.vertx.core.buffer.Buffer;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -81,7 +82,7 @@ class ConversationRequestFuzzTest {
       assertEquals(sent(body, "trajectory_stride"), BigInteger.valueOf(options.stride()), "stride as sent");
     }
     assertTrue(options.startingEffort() >= OcularOptions.MIN_EFFORT && options.startingEffort() <= OcularOptions.MAX_EFFORT);
-    for (Optional<String> id : new Optional[] {options.userId(), options.sessionId(), options.agentId()}) {
+    for (Optional<String> id : List.of(options.userId(), options.sessionId(), options.agentId())) {
       id.ifPresent(s -> assertTrue(s.codePointCount(0, s.length()) <= OcularOptions.MAX_ID_LENGTH));
     }
   }
