@@ -82,7 +82,8 @@ public final class AccountsAdminHandler {
     ObjectNode body = json.parseObject(ctx.body().buffer());
     onlyFields(body, BALANCE_FIELDS);
     JsonNode add = body.get("add_mills");
-    if (add == null || !add.isIntegralNumber() || add.asLong() == 0 || Math.abs(add.asLong()) > MAX_ADJUST_MILLS) {
+    if (add == null || !add.isIntegralNumber() || !add.canConvertToLong() || add.asLong() == 0
+        || add.asLong() > MAX_ADJUST_MILLS || add.asLong() < -MAX_ADJUST_MILLS) {
       throw ApiError.badRequest("add_mills is required: a non-zero integer number of mills (1/1000 USD) up to "
           + MAX_ADJUST_MILLS + " either way", "add_mills");
     }
@@ -174,7 +175,7 @@ public final class AccountsAdminHandler {
     if (node.isNull()) {
       return Optional.of(OptionalInt.empty());
     }
-    if (!node.isIntegralNumber() || node.asLong() < 1 || node.asLong() > PlanLimits.MAX) {
+    if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 1 || node.asLong() > PlanLimits.MAX) {
       throw ApiError.badRequest(field + " must be an integer from 1 to " + PlanLimits.MAX + ", or null for the plan's limit", field);
     }
     return Optional.of(OptionalInt.of(node.asInt()));

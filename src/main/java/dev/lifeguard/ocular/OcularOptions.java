@@ -71,7 +71,7 @@ public record OcularOptions(boolean perTurn, Optional<Integer> effort, Optional<
     if (v == null || v.isNull()) {
       return Optional.empty();
     }
-    if (!v.isIntegralNumber() || v.asLong() < MIN_EFFORT || v.asLong() > MAX_EFFORT) {
+    if (!isLong(v) || v.asLong() < MIN_EFFORT || v.asLong() > MAX_EFFORT) {
       throw new InvalidOcularRequest("\"" + field + "\" must be an integer from " + MIN_EFFORT + " to " + MAX_EFFORT, field);
     }
     return Optional.of(v.asInt());
@@ -81,7 +81,7 @@ public record OcularOptions(boolean perTurn, Optional<Integer> effort, Optional<
     if (v == null || v.isNull() || v.isTextual() && v.asText().equals(AUTO)) {
       return Optional.empty();
     }
-    if (!v.isIntegralNumber() || v.asLong() < MIN_EFFORT || v.asLong() > MAX_EFFORT) {
+    if (!isLong(v) || v.asLong() < MIN_EFFORT || v.asLong() > MAX_EFFORT) {
       throw new InvalidOcularRequest("\"thoroughness\" must be \"auto\" or an integer from " + MIN_EFFORT + " to "
           + MAX_EFFORT, "thoroughness");
     }
@@ -92,11 +92,16 @@ public record OcularOptions(boolean perTurn, Optional<Integer> effort, Optional<
     if (v == null || v.isNull()) {
       return 1;
     }
-    if (!v.isIntegralNumber() || v.asLong() < 1 || v.asLong() > Trajectory.MAX_POINTS) {
+    if (!isLong(v) || v.asLong() < 1 || v.asLong() > Trajectory.MAX_POINTS) {
       throw new InvalidOcularRequest("\"trajectory_stride\" must be an integer from 1 to " + Trajectory.MAX_POINTS,
           "trajectory_stride");
     }
     return v.asInt();
+  }
+
+  /** An integer that fits a long: beyond that, {@code asLong()} wraps (2^64 + 1 would read as 1). */
+  private static boolean isLong(JsonNode v) {
+    return v.isIntegralNumber() && v.canConvertToLong();
   }
 
   private static Optional<String> id(JsonNode body, String field) {
