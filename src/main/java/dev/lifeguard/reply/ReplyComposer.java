@@ -29,11 +29,6 @@ public final class ReplyComposer {
     return Situation.of(a).map(s -> new RecommendedReply(write(s, ctx), RecommendedReply.Source.TEMPLATE));
   }
 
-  /** Said instead of a model reply that failed screening when nothing in the conversation was at risk. */
-  public static String withheld(String language) {
-    return Templates.of(language).get("withheld");
-  }
-
   /**
    * Said instead of a model reply that failed screening: the withheld notice, then the general
    * crisis lines of the context (the reply's own content was about harm, so they are offered).
