@@ -1,9 +1,11 @@
 package dev.lifeguard.proxy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.function.Function;
@@ -112,25 +114,22 @@ public final class StreamScreener {
       upstreamDone = true;
       return;
     }
-    JsonObject chunk = new JsonObject(((StreamEvent.Chunk) event).json().toString());
-    if (chunk.getValue("usage") instanceof JsonObject u) {
-      usage = u;
+    // Read the tree the parser already built: this runs for every token, on the event loop.
+    JsonNode chunk = ((StreamEvent.Chunk) event).json();
+    if (chunk.path("usage").isObject()) {
+      usage = new JsonObject(chunk.get("usage").toString());
     }
-    if (!(chunk.getValue("choices") instanceof io.vertx.core.json.JsonArray choices) || choices.isEmpty()
-        || !(choices.getValue(0) instanceof JsonObject choice)) {
-      return;
+    JsonNode choice = chunk.path("choices").path(0);
+    if (choice.path("finish_reason").isTextual()) {
+      finishReason = choice.get("finish_reason").asText();
     }
-    if (choice.getValue("finish_reason") instanceof String reason) {
-      finishReason = reason;
+    JsonNode delta = choice.path("delta");
+    if (delta.path("content").isTextual()) {
+      window.append(delta.get("content").asText());
     }
-    if (choice.getValue("delta") instanceof JsonObject delta) {
-      if (delta.getValue("content") instanceof String text) {
-        window.append(text);
-      }
-      if (delta.getValue("tool_calls") != null) {
-        // Tool calls are read by the app, not shown to the user: passed on as they come.
-        write(frames.delta(new JsonObject().put("tool_calls", delta.getValue("tool_calls"))));
-      }
+    if (delta.hasNonNull("tool_calls")) {
+      // Tool calls are read by the app, not shown to the user: passed on as they come.
+      write(frames.delta(new JsonObject().put("tool_calls", new JsonArray(delta.get("tool_calls").toString()))));
     }
   }
 
