@@ -9,12 +9,10 @@ import dev.lifeguard.resources.MatchedResources;
 import dev.lifeguard.resources.ResourceMatcher;
 import dev.lifeguard.screening.CopingRecommendations;
 import dev.lifeguard.taxonomy.Domain;
-import dev.lifeguard.taxonomy.Imminence;
 import dev.lifeguard.taxonomy.RiskType;
 import dev.lifeguard.taxonomy.WireNamed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -195,12 +193,12 @@ final class EvaluationView {
   private static JsonArray domains(Assessment a) {
     JsonArray out = new JsonArray();
     for (Domain d : a.primaryDomains()) {
-      List<Risk> in = a.risks().stream().filter(r -> r.domain() == d).toList();
+      List<Risk> in = a.risksIn(d);
       Risk top = in.get(0);
       JsonObject domain = new JsonObject()
           .put("domain", d.wireName())
           .put("severity", top.severity().wireName())
-          .put("imminence", in.stream().map(Risk::imminence).max(Comparator.naturalOrder()).orElse(Imminence.NOT_APPLICABLE).wireName())
+          .put("imminence", a.imminenceIn(d).wireName())
           .put("confidence", round(in.stream().mapToDouble(Risk::confidence).max().orElse(0)))
           .put("risk_features", union(in, Risk::featureNames))
           .put("risk_types", union(in, Risk::clinicalTypes))

@@ -89,6 +89,16 @@ public record Assessment(List<Risk> risks, Communication communication, Protecti
     return risks.stream().map(Risk::domain).distinct().toList();
   }
 
+  /** The risks of one domain of the older view, most serious first. */
+  public List<Risk> risksIn(Domain domain) {
+    return risks.stream().filter(r -> r.domain() == domain).toList();
+  }
+
+  /** Max imminence over one domain's risks (the older view's {@code domains[].imminence}). */
+  public Imminence imminenceIn(Domain domain) {
+    return risksIn(domain).stream().map(Risk::imminence).max(Comparator.naturalOrder()).orElse(Imminence.NOT_APPLICABLE);
+  }
+
   public String language() {
     return communication.language();
   }

@@ -5,12 +5,10 @@ import dev.lifeguard.assessment.ChatMessage;
 import dev.lifeguard.assessment.Risk;
 import dev.lifeguard.resources.MatchedResources;
 import dev.lifeguard.taxonomy.Domain;
-import dev.lifeguard.taxonomy.Imminence;
 import dev.lifeguard.taxonomy.Severity;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,11 +69,10 @@ public record RiskEvent(Severity severity, JsonObject payload, JsonObject conver
   private static JsonArray domains(Assessment a) {
     JsonArray out = new JsonArray();
     for (Domain d : a.primaryDomains()) {
-      List<Risk> in = a.risks().stream().filter(r -> r.domain() == d).toList();
       out.add(new JsonObject()
           .put("domain", d.wireName())
-          .put("severity", in.get(0).severity().wireName())
-          .put("imminence", in.stream().map(Risk::imminence).max(Comparator.naturalOrder()).orElse(Imminence.NOT_APPLICABLE).wireName()));
+          .put("severity", a.risksIn(d).get(0).severity().wireName())
+          .put("imminence", a.imminenceIn(d).wireName()));
     }
     return out;
   }
