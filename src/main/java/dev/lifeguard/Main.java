@@ -43,7 +43,7 @@ public final class Main implements Callable<Integer> {
     }).execute(args));
   }
 
-  LifeguardConfig loadConfig() {
+  public LifeguardConfig loadConfig() {
     return ConfigLoader.load(Optional.ofNullable(config), System.getenv());
   }
 

@@ -35,10 +35,7 @@ public final class Classifier implements AutoCloseable {
 
   /** Loads the encoder and the heads named by the configuration. Blocking, a second or so. */
   public static Classifier load(InferenceConfig config) {
-    EncoderSource source = config.encoderModel().isPresent()
-        ? EncoderSource.files(config.encoderModel().get().getFileName().toString().replaceFirst("\\.onnx$", ""),
-            config.encoderModel().get(), config.encoderTokenizer().orElseThrow())
-        : EncoderSource.classpathDefault();
+    EncoderSource source = EncoderSource.configured(config.encoderModel(), config.encoderTokenizer());
     OnnxTextEncoder encoder = OnnxTextEncoder.load(source, config.intraOpThreads());
     try {
       // The configured directory wins; else the heads packaged in the jar at build time.

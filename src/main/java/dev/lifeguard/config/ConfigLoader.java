@@ -98,6 +98,8 @@ public final class ConfigLoader {
     names.put("LIFEGUARD_UPSTREAM_API_KEY", "upstream.api_key");
     names.put("LIFEGUARD_STORE_CONTENT", "privacy.store_content");
     names.put("LIFEGUARD_MODELS_DIR", "inference.models_dir");
+    names.put("LIFEGUARD_ENCODER_MODEL", "inference.encoder_model");
+    names.put("LIFEGUARD_ENCODER_TOKENIZER", "inference.encoder_tokenizer");
     names.put("LIFEGUARD_INFERENCE_WORKERS", "inference.workers");
     return Map.copyOf(names);
   }

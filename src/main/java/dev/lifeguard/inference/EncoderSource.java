@@ -26,6 +26,13 @@ public record EncoderSource(String name, Optional<Path> modelFile, Optional<Path
     return new EncoderSource(name, Optional.of(model), Optional.of(tokenizer));
   }
 
+  /** The configured encoder files (named after the ONNX file), else the default in the jar. */
+  public static EncoderSource configured(Optional<Path> model, Optional<Path> tokenizer) {
+    return model.isPresent()
+        ? files(model.get().getFileName().toString().replaceFirst("\\.onnx$", ""), model.get(), tokenizer.orElseThrow())
+        : classpathDefault();
+  }
+
   byte[] modelBytes() {
     return read(modelFile, DEFAULT_MODEL);
   }

@@ -6,7 +6,6 @@ import dev.lifeguard.assessment.AssessmentContext;
 import dev.lifeguard.assessment.ChatMessage;
 import dev.lifeguard.classifier.AssessJob;
 import dev.lifeguard.classifier.Classifier;
-import dev.lifeguard.config.ConfigLoader;
 import dev.lifeguard.taxonomy.Severity;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -49,7 +47,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     JsonObject all = new JsonObject();
-    try (Classifier classifier = Classifier.load(ConfigLoader.load(Optional.empty(), System.getenv()).inference())) {
+    try (Classifier classifier = Classifier.load(main.loadConfig().inference())) {
       if (heldOut) {
         report(all, "held-out split", HeldOutSet.items(), classifier);
       }

@@ -1,5 +1,7 @@
 package dev.lifeguard.training;
 
+import dev.lifeguard.Main;
+import dev.lifeguard.config.InferenceConfig;
 import dev.lifeguard.inference.EncoderSource;
 import dev.lifeguard.inference.OnnxTextEncoder;
 import dev.lifeguard.training.corpus.Corpus;
@@ -13,10 +15,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code lifeguard train}: trains the probe heads and writes them, with their model card, to a directory. */
 @Command(name = "train", description = "Train the probe heads on the corpus and write them to models/.")
 public final class TrainCommand implements Callable<Integer> {
+  @ParentCommand
+  Main main;
+
   /** The corpus in a source checkout; without it the copy inside the jar is used. */
   public static final Path SOURCE_CORPUS = Path.of("src/main/resources/corpus");
 
@@ -42,7 +48,9 @@ public final class TrainCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "corpus: %d files, %d messages, %d conversations (sha256 %s)%n",
         data.files().size(), data.messages().size(), data.conversations().size(), data.sha256().substring(0, 12));
     TrainingResult result;
-    try (OnnxTextEncoder encoder = OnnxTextEncoder.load(EncoderSource.classpathDefault(), 1)) {
+    // The encoder the gateway is configured with (inference.encoder_model), so heads always match it.
+    InferenceConfig inference = main.loadConfig().inference();
+    try (OnnxTextEncoder encoder = OnnxTextEncoder.load(EncoderSource.configured(inference.encoderModel(), inference.encoderTokenizer()), 1)) {
       result = TrainingPipeline.run(data, encoder, encoder.name(), TrainingOptions.withSeed(seed), m -> err.println(m));
     }
     List<Path> written = ModelExport.write(result, out);

@@ -8,7 +8,6 @@ import dev.lifeguard.classifier.Classifier;
 import dev.lifeguard.config.ConfigLoader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,7 +44,8 @@ public class ClassifierBenchmark {
 
   @Setup
   public void load() {
-    classifier = Classifier.load(ConfigLoader.defaults(Map.of()).inference());
+    // The environment can name another encoder and heads (LIFEGUARD_ENCODER_MODEL, LIFEGUARD_MODELS_DIR) to compare them.
+    classifier = Classifier.load(ConfigLoader.defaults(System.getenv()).inference());
     history = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       history.add(new ChatMessage(i % 2 == 0 ? "user" : "assistant", "turn " + i + " of a long chat about work, sleep and friends"));
