@@ -26,7 +26,7 @@ final class HeadReading {
   static final double THRESHOLD = 0.5;
   /** Weight lost per later user turn: three turns later a score counts about 60%. */
   static final double RECENCY_DECAY = 0.85;
-  /** With risk present but no type head over threshold, the best type still counts if at least this. */
+  /** With risk present but no type head over threshold, the best type still counts if at least this (or risk is likely). */
   static final double TYPE_FALLBACK = 0.25;
 
   private final Map<String, Double> user = new HashMap<>();
@@ -111,7 +111,9 @@ final class HeadReading {
         best = t;
       }
     }
-    if (types.isEmpty() && type(best) >= TYPE_FALLBACK) {
+    // A risk the head finds more likely than not keeps its likeliest type even when no type head is sure
+    // (they split the same signal nine ways); dropping it would turn a confident alarm into silence.
+    if (types.isEmpty() && (type(best) >= TYPE_FALLBACK || p(ProbeLabels.RISK) >= THRESHOLD)) {
       types.add(best);
     }
     return types;

@@ -77,6 +77,18 @@ class HeadCombinationTest {
   }
 
   @Test
+  void a_likely_risk_keeps_its_likeliest_type_when_no_type_head_is_sure() {
+    ProbeScores likely = Heads.risk(0.7).type(RiskType.SELF_NEGLECT, 0.12).type(RiskType.SUICIDE, 0.05).subject(Subject.SELF)
+        .buildWithThresholds(0.2, 0.3);
+    Assessment a = assess(said("things have been a lot lately, idk"), List.of(likely));
+    assertEquals(List.of(RiskType.SELF_NEGLECT), a.risks().stream().map(Risk::type).toList());
+
+    ProbeScores faint = Heads.risk(0.3).type(RiskType.SELF_NEGLECT, 0.12).subject(Subject.SELF).buildWithThresholds(0.2, 0.3);
+    assertFalse(assess(said("things have been a lot lately, idk"), List.of(faint)).hasRisk(),
+        "below even odds an untyped risk is still not reported");
+  }
+
+  @Test
   void strong_fiction_keeps_a_model_only_risk_mild() {
     ProbeScores fiction = Heads.risk(0.7).type(RiskType.VIOLENCE, 0.7).subject(Subject.OTHER).severity(Severity.HIGH)
         .fiction(0.9).style(Style.FICTION, 0.9).build();
