@@ -2,6 +2,7 @@ package dev.lifeguard;
 
 import dev.lifeguard.accounts.KeyStore;
 import dev.lifeguard.accounts.Plan;
+import dev.lifeguard.cluster.Role;
 import dev.lifeguard.config.ConfigException;
 import dev.lifeguard.config.ConfigLoader;
 import dev.lifeguard.config.LifeguardConfig;
@@ -32,8 +33,13 @@ public final class Main implements Callable<Integer> {
       description = "YAML configuration (default: config/lifeguard.yaml if present)")
   Path config;
 
+  @Option(names = "--role", defaultValue = "all", paramLabel = "ROLE",
+      description = "all (one process, default), gateway (HTTP + database; assessments on inference nodes) or "
+          + "inference (the model only, for gateways on the same cluster); see docs/SCALING.md")
+  Role role;
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+    System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof ConfigException) {
         System.err.println("lifeguard: " + e.getMessage());
         return EXIT_CONFIG;
@@ -50,7 +56,7 @@ public final class Main implements Callable<Integer> {
   /** Serve until SIGTERM or SIGINT, then drain and exit 0. */
   @Override
   public Integer call() throws InterruptedException {
-    Lifeguard lifeguard = Lifeguard.start(loadConfig());
+    Lifeguard lifeguard = Lifeguard.start(loadConfig(), role);
     CountDownLatch stopped = new CountDownLatch(1);
     Runnable stop = () -> {
       lifeguard.stop();

@@ -1,6 +1,7 @@
 package dev.lifeguard.api;
 
 import dev.lifeguard.classifier.ClassifierClient;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
@@ -23,24 +24,27 @@ public final class HealthHandler {
 
   /**
    * Ready when the database answers and the classifier has room: a saturated instance drops out of
-   * the load balancer instead of answering 503 to every conversation. (The classifier is loaded before
-   * the server listens; start-up fails without it.)
+   * the load balancer instead of answering 503 to every conversation. In-process, the classifier is
+   * loaded before the server listens; a gateway is ready only while an inference node answers.
    */
   public void ready(RoutingContext ctx) {
-    pool.query("SELECT 1").execute()
+    Future<Boolean> database = pool.query("SELECT 1").execute()
         .timeout(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-        .onComplete(ar -> {
-          boolean classifierReady = !classifier.saturated();
-          JsonObject checks = new JsonObject()
-              .put("database", ar.succeeded() ? "UP" : "DOWN")
-              .put("classifier", classifierReady ? "UP" : "BUSY")
-              .put("classifier_in_flight", classifier.inFlight());
-          if (ar.succeeded() && classifierReady) {
-            Responses.json(ctx, 200, new JsonObject().put("status", "UP").put("checks", checks));
-          } else {
-            ctx.response().putHeader("Retry-After", "5");
-            Responses.json(ctx, 503, new JsonObject().put("status", "DOWN").put("checks", checks));
-          }
-        });
+        .map(true)
+        .otherwise(false);
+    Future<Boolean> reachable = classifier.reachable(READY_TIMEOUT_MS);
+    Future.join(database, reachable).onComplete(ar -> {
+      String classifierState = !reachable.result() ? "UNREACHABLE" : classifier.saturated() ? "BUSY" : "UP";
+      JsonObject checks = new JsonObject()
+          .put("database", database.result() ? "UP" : "DOWN")
+          .put("classifier", classifierState)
+          .put("classifier_in_flight", classifier.inFlight());
+      if (database.result() && classifierState.equals("UP")) {
+        Responses.json(ctx, 200, new JsonObject().put("status", "UP").put("checks", checks));
+      } else {
+        ctx.response().putHeader("Retry-After", "5");
+        Responses.json(ctx, 503, new JsonObject().put("status", "DOWN").put("checks", checks));
+      }
+    });
   }
 }

@@ -4,6 +4,7 @@ import dev.lifeguard.config.LimitsConfig;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -89,6 +90,26 @@ public final class Routes {
       DashboardHandler.mount(router, services);
     });
 
+    router.route().failureHandler(ErrorResponder::handle);
+    for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+      router.errorHandler(status, ErrorResponder::handle);
+    }
+    return router;
+  }
+
+  /**
+   * An inference node's listener ({@code --role inference}): liveness, readiness and metrics only.
+   * It serves no API: conversations reach it over the cluster's event bus, never over HTTP. Its
+   * classifier workers are deployed before it listens, so listening means ready.
+   */
+  public static Router inferenceNode(Vertx vertx) {
+    Router router = Router.router(vertx);
+    router.route().handler(RequestIds::handle);
+    router.route().handler(AccessLog::handle);
+    JsonObject up = new JsonObject().put("status", "UP").put("role", "inference");
+    router.get("/health/live").handler(ctx -> Responses.json(ctx, 200, up));
+    router.get("/health/ready").handler(ctx -> Responses.json(ctx, 200, up));
+    router.get("/metrics").handler(PrometheusScrapingHandler.create());
     router.route().failureHandler(ErrorResponder::handle);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, ErrorResponder::handle);

@@ -35,8 +35,7 @@ public final class Classifier implements AutoCloseable {
 
   /** Loads the encoder and the heads named by the configuration. Blocking, a second or so. */
   public static Classifier load(InferenceConfig config) {
-    EncoderSource source = EncoderSource.configured(config.encoderModel(), config.encoderTokenizer());
-    OnnxTextEncoder encoder = OnnxTextEncoder.load(source, config.intraOpThreads());
+    OnnxTextEncoder encoder = OnnxTextEncoder.load(encoderSource(config), config.intraOpThreads());
     try {
       // The configured directory wins; else the heads packaged in the jar at build time.
       ProbeHeads heads = Files.isRegularFile(config.modelsDir().resolve(ProbeHeads.MANIFEST))
@@ -69,7 +68,20 @@ public final class Classifier implements AutoCloseable {
 
   /** What answers report as {@code metadata.model}: the encoder and the project's probe heads on it. */
   public String modelName() {
-    return "lifeguard-probes:" + encoder.name();
+    return modelName(encoder.name());
+  }
+
+  /** The model name {@link #load} would report for this configuration, without loading anything (a gateway's). */
+  public static String modelNameFor(InferenceConfig config) {
+    return modelName(encoderSource(config).name());
+  }
+
+  private static String modelName(String encoderName) {
+    return "lifeguard-probes:" + encoderName;
+  }
+
+  private static EncoderSource encoderSource(InferenceConfig config) {
+    return EncoderSource.configured(config.encoderModel(), config.encoderTokenizer());
   }
 
   @Override

@@ -7,7 +7,6 @@ import dev.lifeguard.assessment.AssessmentContext;
 import dev.lifeguard.assessment.ChatMessage;
 import dev.lifeguard.config.InferenceConfig;
 import dev.lifeguard.inference.InferenceUnavailable;
-import dev.lifeguard.inference.LocalCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -32,21 +31,53 @@ public final class ClassifierClient {
 
   private final Vertx vertx;
   private final InferenceConfig config;
-  private final String modelName;
+  /** True on a gateway: the classifier runs on other nodes of the cluster, which may come and go. */
+  private final boolean remote;
+  private volatile String modelName;
   private final AtomicInteger inFlight = new AtomicInteger();
   /** Finished assessments by a hash of the conversation and its context; no text is kept as a key. */
   private final Cache<String, Assessment> recent;
 
+  /** The client of classifier workers deployed in this process ({@code --role all}). */
   public ClassifierClient(Vertx vertx, InferenceConfig config, String modelName) {
+    this(vertx, config, modelName, false);
+  }
+
+  private ClassifierClient(Vertx vertx, InferenceConfig config, String modelName, boolean remote) {
     this.vertx = vertx;
     this.config = config;
     this.modelName = modelName;
+    this.remote = remote;
     this.recent = Caffeine.newBuilder().maximumSize(config.assessmentCacheEntries()).build();
+  }
+
+  /**
+   * A gateway's client ({@code --role gateway}): the workers run on inference nodes of the cluster.
+   * The model name is the configured one until an inference node tells its own ({@link #reachable}).
+   */
+  public static ClassifierClient remote(Vertx vertx, InferenceConfig config, String configuredModel) {
+    return new ClassifierClient(vertx, config, configuredModel, true);
   }
 
   /** The model that answers, for {@code metadata.model}. */
   public String modelName() {
     return modelName;
+  }
+
+  /**
+   * Whether a classifier would take a conversation now. In-process workers are deployed before the
+   * server listens, so always; on a gateway, whether an inference node answers a ping in time.
+   */
+  public Future<Boolean> reachable(long timeoutMillis) {
+    if (!remote) {
+      return Future.succeededFuture(true);
+    }
+    return vertx.eventBus().<String>request(ClassifierVerticle.PING_ADDRESS, "", new DeliveryOptions().setSendTimeout(timeoutMillis))
+        .map(reply -> {
+          modelName = reply.body();
+          return true;
+        })
+        .otherwise(false);
   }
 
   public Future<Assessment> assess(List<ChatMessage> messages, AssessmentContext context) {
@@ -64,7 +95,7 @@ public final class ClassifierClient {
       return Future.failedFuture(new InferenceUnavailable("The classifier is at capacity. Retry shortly.", RETRY_AFTER_BUSY));
     }
     long characters = messages.stream().mapToLong(m -> m.content().length()).sum();
-    DeliveryOptions delivery = new DeliveryOptions().setCodecName(LocalCodec.NAME).setSendTimeout(config.timeoutMillisFor(characters));
+    DeliveryOptions delivery = new DeliveryOptions().setCodecName(ClassifierCodec.NAME).setSendTimeout(config.timeoutMillisFor(characters));
     return vertx.eventBus().<Assessment>request(ClassifierVerticle.ADDRESS, new AssessJob(messages, context), delivery)
         .map(reply -> reply.body())
         .recover(ClassifierClient::unavailable)

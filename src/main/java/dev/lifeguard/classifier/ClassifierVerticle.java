@@ -7,7 +7,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import dev.lifeguard.inference.LocalCodec;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,11 +16,16 @@ import org.slf4j.LoggerFactory;
  * A worker verticle that assesses conversations sent to {@link #ADDRESS}. Requests that arrive
  * together are handled as one batch (bounded by size and wait), so messages shared between them
  * (a chat re-sending its history) are scored once, and results are cached by content.
+ *
+ * <p>The consumer is cluster-wide: on a clustered Vert.x ({@code --role inference}) gateways on
+ * other nodes reach it; on an unclustered one ({@code --role all}) it is local, as before.
  */
 public final class ClassifierVerticle extends VerticleBase {
   public static final String ADDRESS = "lifeguard.classifier.assess";
+  /** Answers with the model name while an inference node serves: gateways' readiness asks it. */
+  public static final String PING_ADDRESS = "lifeguard.classifier.ping";
   private static final Logger LOG = LoggerFactory.getLogger(ClassifierVerticle.class);
-  private static final DeliveryOptions REPLY = new DeliveryOptions().setCodecName(LocalCodec.NAME);
+  private static final DeliveryOptions REPLY = new DeliveryOptions().setCodecName(ClassifierCodec.NAME);
 
   private final Classifier classifier;
   private final InferenceConfig config;
@@ -36,13 +40,14 @@ public final class ClassifierVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    consumer = vertx.eventBus().localConsumer(ADDRESS, this::enqueue);
+    consumer = vertx.eventBus().consumer(ADDRESS, this::enqueue);
     return consumer.completion();
   }
 
+  /** No new requests, then the ones waiting for a batch are answered rather than left to time out. */
   @Override
   public Future<?> stop() {
-    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+    return consumer == null ? Future.succeededFuture() : consumer.unregister().andThen(ar -> flush());
   }
 
   private void enqueue(Message<AssessJob> message) {

@@ -21,7 +21,8 @@ public final class ConfigLoader {
   /** Environment variable → setting path. The names are part of the operator interface (DESIGN.md). */
   public static final Map<String, String> ENVIRONMENT = environmentNames();
 
-  private static final Set<String> SECRETS = Set.of("admin.token", "upstream.api_key", "upstream.fallbacks[].api_key", "database.url");
+  private static final Set<String> SECRETS = Set.of("admin.token", "upstream.api_key", "upstream.fallbacks[].api_key", "database.url",
+      "cluster.key_store_password");
 
   private ConfigLoader() {}
 
@@ -101,6 +102,11 @@ public final class ConfigLoader {
     names.put("LIFEGUARD_ENCODER_MODEL", "inference.encoder_model");
     names.put("LIFEGUARD_ENCODER_TOKENIZER", "inference.encoder_tokenizer");
     names.put("LIFEGUARD_INFERENCE_WORKERS", "inference.workers");
+    names.put("LIFEGUARD_CLUSTER_HOST", "cluster.host");
+    names.put("LIFEGUARD_CLUSTER_PORT", "cluster.port");
+    names.put("LIFEGUARD_CLUSTER_MEMBERS", "cluster.members");
+    names.put("LIFEGUARD_CLUSTER_KEY_STORE", "cluster.key_store");
+    names.put("LIFEGUARD_CLUSTER_KEY_STORE_PASSWORD", "cluster.key_store_password");
     return Map.copyOf(names);
   }
 }

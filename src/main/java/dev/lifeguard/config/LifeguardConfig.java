@@ -13,7 +13,8 @@ public record LifeguardConfig(
     WebhooksConfig webhooks,
     PlansConfig plans,
     PricingConfig pricing,
-    UsageConfig usage) {
+    UsageConfig usage,
+    ClusterConfig cluster) {
 
   static LifeguardConfig read(Settings s) {
     LifeguardConfig config = new LifeguardConfig(
@@ -28,20 +29,21 @@ public record LifeguardConfig(
         WebhooksConfig.read(s),
         PlansConfig.read(s),
         PricingConfig.read(s),
-        UsageConfig.read(s));
+        UsageConfig.read(s),
+        ClusterConfig.read(s));
     s.rejectUnknown();
     return config;
   }
 
   public LifeguardConfig withServer(ServerConfig server) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, webhooks, plans, pricing, usage);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, webhooks, plans, pricing, usage, cluster);
   }
 
   public LifeguardConfig withDatabase(DatabaseConfig database) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, webhooks, plans, pricing, usage);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, webhooks, plans, pricing, usage, cluster);
   }
 
   public LifeguardConfig withAdmin(AdminConfig admin) {
-    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, webhooks, plans, pricing, usage);
+    return new LifeguardConfig(server, database, admin, limits, upstream, privacy, inference, screening, webhooks, plans, pricing, usage, cluster);
   }
 }

@@ -168,4 +168,27 @@ class ConfigLoaderTest {
     assertEquals("invalid setting webhooks.retry_schedule_millis = '1m': must be a list of waits in milliseconds (0 to 999999999)",
         failure("webhooks:\n  retry_schedule_millis: [1m]\n", Map.of()));
   }
+
+  @Test
+  void cluster_settings_default_to_one_machine_and_need_tls_to_leave_it() throws IOException {
+    ClusterConfig defaults = ConfigLoader.defaults(Map.of()).cluster();
+    assertEquals("127.0.0.1", defaults.host());
+    assertEquals(java.util.List.of("127.0.0.1"), defaults.members());
+    assertEquals(java.time.Duration.ofSeconds(5), defaults.heartbeatTimeout());
+    assertFalse(defaults.tls());
+    ClusterConfig env = ConfigLoader.defaults(Map.of("LIFEGUARD_CLUSTER_MEMBERS", "10.0.0.1:5701, inference-0.lg")).cluster();
+    assertEquals(java.util.List.of("10.0.0.1:5701", "inference-0.lg"), env.members());
+    assertEquals("invalid setting cluster.host = '10.0.0.7': a non-loopback address needs cluster.key_store (conversation text crosses the network)",
+        failure("cluster:\n  host: 10.0.0.7\n", Map.of()));
+    assertEquals("invalid setting cluster.members = 'a b': must be a list of host or host:port entries",
+        failure("cluster:\n  members: [a b]\n", Map.of()));
+    Path store = Files.writeString(dir.resolve("cluster.p12"), "not checked until start-up");
+    assertEquals("invalid setting cluster.key_store_password = (hidden): must be set when cluster.key_store is",
+        failure("cluster:\n  key_store: " + store + "\n", Map.of()));
+    assertEquals("invalid setting cluster.key_store = '" + dir.resolve("absent.p12") + "': must be a readable PKCS#12 file",
+        failure("cluster:\n  key_store: " + dir.resolve("absent.p12") + "\n  key_store_password: x\n", Map.of()));
+    ClusterConfig tls = load("cluster:\n  host: 10.0.0.7\n  key_store: " + store + "\n", Map.of("LIFEGUARD_CLUSTER_KEY_STORE_PASSWORD", "s3cret-pw")).cluster();
+    assertTrue(tls.tls());
+    assertFalse(tls.toString().contains("s3cret-pw"), tls.toString());
+  }
 }

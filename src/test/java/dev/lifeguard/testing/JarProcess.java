@@ -89,6 +89,18 @@ public final class JarProcess implements AutoCloseable {
     process.toHandle().destroy();
   }
 
+  /** SIGKILL, as when a node dies: no shutdown hook, no goodbye to the cluster. Returns once it is gone. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("process " + process.pid() + " survived SIGKILL for 30 s");
+    }
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   @Override
   public void close() {
     if (process.isAlive()) {
