@@ -19,6 +19,7 @@ import io.vertx.core.http.RequestOptions;
  * <p>Confined to the event loop of the context that opened it.
  */
 final class Exchange {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Exchange.class);
   private final Vertx vertx;
   private final HttpClientRequest request;
   private final Deadline deadline;
@@ -149,9 +150,36 @@ final class Exchange {
     return promise.future();
   }
 
-  /** Exception class and message only: Vert.x messages name hosts and ports, never bodies or headers. */
+  /**
+   * What went wrong, in words a client may read: no class names, hosts or ports (the upstream's
+   * address is the operator's business). The full cause goes to the debug log only.
+   */
   static String describe(Throwable e) {
-    String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+    LOG.debug("event=upstream_io_failure cause={}", e.toString());
+    String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    if (e instanceof java.net.ConnectException || message.contains("connection refused")) {
+      return "connection refused";
+    }
+    if (e instanceof java.net.UnknownHostException) {
+      return "unknown host";
+    }
+    if (e instanceof javax.net.ssl.SSLException) {
+      return "TLS failure";
+    }
+    if (e instanceof java.util.concurrent.TimeoutException || e instanceof io.netty.channel.ConnectTimeoutException
+        || message.contains("timed out")) {
+      return "timed out";
+    }
+    if (message.contains("reset")) {
+      return "connection reset";
+    }
+    if (e instanceof io.vertx.core.http.HttpClosedException || e instanceof java.nio.channels.ClosedChannelException
+        || message.contains("closed")) {
+      return "connection closed";
+    }
+    if (e instanceof io.netty.handler.codec.DecoderException || e instanceof IllegalArgumentException) {
+      return "not a valid HTTP response";
+    }
+    return "connection failed";
   }
 }

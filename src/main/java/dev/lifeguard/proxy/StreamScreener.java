@@ -120,6 +120,9 @@ public final class StreamScreener {
       usage = new JsonObject(chunk.get("usage").toString());
     }
     JsonNode choice = chunk.path("choices").path(0);
+    if (choice.path("index").asInt(0) != 0) {
+      return; // another choice (n > 1 from an upstream that ignored its absence): only choice 0 is screened and released
+    }
     if (choice.path("finish_reason").isTextual()) {
       finishReason = choice.get("finish_reason").asText();
     }
