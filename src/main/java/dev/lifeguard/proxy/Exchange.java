@@ -10,6 +10,8 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.RequestOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP request to one upstream, with its timers: first byte (until headers), idle (between body
@@ -19,7 +21,7 @@ import io.vertx.core.http.RequestOptions;
  * <p>Confined to the event loop of the context that opened it.
  */
 final class Exchange {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Exchange.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
   private final Vertx vertx;
   private final HttpClientRequest request;
   private final Deadline deadline;
