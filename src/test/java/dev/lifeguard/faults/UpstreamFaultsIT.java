@@ -291,15 +291,19 @@ class UpstreamFaultsIT {
   }
 
   @Test
-  void extra_choices_are_never_released_unscreened() {
+  void extra_choices_and_reasoning_are_never_released_unscreened() {
     JsonObject two = new JsonObject(completion(NORMAL_REPLY));
+    two.getJsonArray("choices").getJsonObject(0).getJsonObject("message").put("reasoning_content", "HELD-BACK reasoning, never screened");
     two.getJsonArray("choices").add(new JsonObject().put("index", 1)
         .put("message", new JsonObject().put("role", "assistant").put("content", HELD)).put("finish_reason", "stop"));
     String marker = stub(false, aResponse().withHeader("Content-Type", "application/json").withBody(two.encode()));
     HttpResponse<Buffer> r = gateway.postJson("/v1/safe", key, chat("name my goldfish " + marker, false).put("n", 2).encode());
     assertEquals(200, r.statusCode(), r::bodyAsString);
     assertEquals(NORMAL_REPLY, content(r));
-    assertFalse(r.bodyAsString().contains("HELD-BACK"), "choice 1 was never screened: " + r.bodyAsString());
+    assertFalse(r.bodyAsString().contains("HELD-BACK"), "choice 1 and the reasoning were never screened: " + r.bodyAsString());
+    assertEquals(1, r.bodyAsJsonObject().getJsonArray("choices").size());
+    assertFalse(upstream.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/v1/chat/completions"))
+        .withRequestBody(containing(marker))).get(0).getBodyAsString().contains("\"n\""), "n is not sent upstream: one reply is screened");
   }
 
   @Test
