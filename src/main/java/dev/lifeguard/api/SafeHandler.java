@@ -250,7 +250,8 @@ public final class SafeHandler {
           ? withheld : augmentation, augmentation, augmentAlways,
           ReplyComposer.unavailable(reply.language()), screening.failOpenOutput(), includeUsage);
       new StreamScreener(ctx.vertx(), upstreamStream, ctx.response(), frames, screening.windowMinChars(),
-          screening.windowMaxChars(), services.config().server().writeStallTimeout(), text -> check(a, text, resources).map(SafeHandler::verdict), plan).run()
+          screening.windowMaxChars(), services.config().server().writeStallTimeout(),
+          text -> check(a, text, resources).map(SafeHandler::verdict), plan).run()
           .onSuccess(outcome -> outcome("input:" + wire(decision.action()) + " stream:" + outcome.ending()));
     }
 

@@ -1,6 +1,8 @@
 package dev.lifeguard.proxy;
 
 import dev.lifeguard.proxy.UpstreamException.Kind;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.DecoderException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -9,7 +11,14 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.RequestOptions;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Exchange {
   private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
+
   private final Vertx vertx;
   private final HttpClientRequest request;
   private final Deadline deadline;
@@ -158,28 +168,28 @@ final class Exchange {
    */
   static String describe(Throwable e) {
     LOG.debug("event=upstream_io_failure cause={}", e.toString());
-    String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-    if (e instanceof java.net.ConnectException || message.contains("connection refused")) {
+    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    if (e instanceof ConnectException || message.contains("connection refused")) {
       return "connection refused";
     }
-    if (e instanceof java.net.UnknownHostException) {
+    if (e instanceof UnknownHostException) {
       return "unknown host";
     }
-    if (e instanceof javax.net.ssl.SSLException) {
+    if (e instanceof SSLException) {
       return "TLS failure";
     }
-    if (e instanceof java.util.concurrent.TimeoutException || e instanceof io.netty.channel.ConnectTimeoutException
+    if (e instanceof TimeoutException || e instanceof ConnectTimeoutException
         || message.contains("timed out")) {
       return "timed out";
     }
     if (message.contains("reset")) {
       return "connection reset";
     }
-    if (e instanceof io.vertx.core.http.HttpClosedException || e instanceof java.nio.channels.ClosedChannelException
+    if (e instanceof HttpClosedException || e instanceof ClosedChannelException
         || message.contains("closed")) {
       return "connection closed";
     }
-    if (e instanceof io.netty.handler.codec.DecoderException || e instanceof IllegalArgumentException) {
+    if (e instanceof DecoderException || e instanceof IllegalArgumentException) {
       return "not a valid HTTP response";
     }
     return "connection failed";

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamScreener {
   private static final Logger LOG = LoggerFactory.getLogger(StreamScreener.class);
+
   /** What screening said about a window. */
   public enum Verdict { RELEASE, RELEASE_AND_AUGMENT, STOP }
 
