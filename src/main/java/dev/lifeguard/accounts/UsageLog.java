@@ -36,6 +36,15 @@ public final class UsageLog {
     return pool.preparedQuery("UPDATE usage_records SET verdict = $2 WHERE id = $1").execute(Tuple.of(id, verdict)).mapEmpty();
   }
 
+  /**
+   * A call recorded as answered that then failed (its upstream, or output screening): the status the
+   * caller got, how it ended, and no cost (failed calls are refunded). Best effort.
+   */
+  public Future<Void> failed(long id, int status, String verdict) {
+    return pool.preparedQuery("UPDATE usage_records SET status = $2, verdict = $3, cost_mills = 0 WHERE id = $1")
+        .execute(Tuple.of(id, status, verdict)).mapEmpty();
+  }
+
   private static Tuple tuple(UsageRecord r) {
     UsageRecord.Identity id = r.identity();
     return Tuple.tuple()

@@ -43,7 +43,9 @@ public final class ApiError extends RuntimeException {
   }
 
   public static ApiError payloadTooLarge(int maxBytes) {
-    return of(413, "Payload too large", "payload_too_large").with("max_bytes", maxBytes);
+    // The limit is in the message too: the OpenAI error shape has no field for it.
+    return of(413, "Payload too large: the request body may be at most " + maxBytes + " bytes", "payload_too_large")
+        .with("max_bytes", maxBytes);
   }
 
   public static ApiError unsupportedMediaType(String contentType) {

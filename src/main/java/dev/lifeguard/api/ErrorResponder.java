@@ -36,7 +36,11 @@ public final class ErrorResponder {
   }
 
   static ApiError toApiError(RoutingContext ctx) {
-    Throwable failure = ctx.failure();
+    return toApiError(ctx.failure(), ctx);
+  }
+
+  /** The answer a failure of this request becomes (unknown failures are logged here, once). */
+  static ApiError toApiError(Throwable failure, RoutingContext ctx) {
     if (failure instanceof ApiError api) {
       return api;
     }
@@ -47,8 +51,9 @@ public final class ErrorResponder {
     if (failure instanceof UpstreamException upstream) {
       // The upstream's own (sanitised) message, under the status a client can act on (429 stays 429).
       ApiError error = ApiError.of(upstream.gatewayStatus(), "The upstream model failed: " + upstream.getMessage(), "upstream_error");
+      int wait = upstream.retryAfterSeconds().orElse(Stores.RETRY_AFTER_SECONDS);
       return upstream.gatewayStatus() == 503 || upstream.gatewayStatus() == 429
-          ? error.header("Retry-After", Integer.toString(Stores.RETRY_AFTER_SECONDS)) : error;
+          ? error.header("Retry-After", Integer.toString(wait)) : error;
     }
     if (Stores.isOutage(failure)) {
       // Any route that reached the database while it was down: retryable, never a 500.

@@ -13,6 +13,7 @@ import dev.lifeguard.proxy.Completions;
 import dev.lifeguard.proxy.StreamScreener;
 import dev.lifeguard.proxy.UpstreamBodies;
 import dev.lifeguard.proxy.UpstreamClient;
+import dev.lifeguard.proxy.UpstreamException;
 import dev.lifeguard.proxy.UpstreamReply;
 import dev.lifeguard.proxy.UpstreamStream;
 import dev.lifeguard.reply.ReplyComposer;
@@ -89,6 +90,8 @@ public final class SafeHandler {
     /** What replaces a withheld model reply when nobody was found at risk: a notice and general crisis lines. */
     private String withheld;
     private long usageId = -1;
+    /** The input side's action, once known: the usage verdict starts with it. */
+    private String inputAction = "pass";
 
     Exchange(RoutingContext ctx, ConversationRequest request, List<ChatMessage> conversation) {
       this.ctx = ctx;
@@ -140,7 +143,7 @@ public final class SafeHandler {
         return;
       }
       cancelUpstream();
-      ctx.fail(unavailable(language(null)));
+      fail(unavailable(language(null)));
     }
 
     private void screened(Assessment a) {
@@ -158,13 +161,14 @@ public final class SafeHandler {
               }))
           .compose(resources -> record(a, decision).map(id -> {
             usageId = id;
+            inputAction = wire(decision.action());
             return resources;
           }))
           .onSuccess(resources -> decided(a, decision, new ReplyContext(language, who.ageBand(),
               resources.helplines(), resources.emergency()), resources))
           .onFailure(e -> {
             cancelUpstream();
-            ctx.fail(e);
+            fail(e);
           });
     }
 
@@ -179,7 +183,7 @@ public final class SafeHandler {
         if (decision.action() != Action.PASS && a != null) {
           answer(replacement(a, reply, withheld), "stop", decision.action());
         } else {
-          ctx.fail(ApiError.of(503, "No upstream LLM is configured (set upstream.url); Lifeguard can only answer at-risk "
+          fail(ApiError.of(503, "No upstream LLM is configured (set upstream.url); Lifeguard can only answer at-risk "
               + "conversations itself", "upstream_not_configured"));
         }
         return;
@@ -189,16 +193,16 @@ public final class SafeHandler {
         callUpstream(prompt ? Optional.of(SafetyPrompt.build(a, reply)) : Optional.empty());
       }
       if (stream) {
-        pendingStream.onSuccess(s -> relay(s, a, decision, reply, resources)).onFailure(ctx::fail);
+        pendingStream.onSuccess(s -> relay(s, a, decision, reply, resources)).onFailure(this::fail);
       } else {
-        pendingReply.compose(r -> screenReply(r, a, decision, reply, resources)).onFailure(ctx::fail);
+        pendingReply.compose(r -> screenReply(r, a, decision, reply, resources)).onFailure(this::fail);
       }
     }
 
     /** Non-streamed: the whole reply is checked, then released, augmented or replaced. */
     private Future<Void> screenReply(UpstreamReply upstreamReply, Assessment a, Decision decision, ReplyContext reply,
         MatchedResources resources) {
-      JsonObject completion = new JsonObject(upstreamReply.body().toString());
+      JsonObject completion = Completions.screenable(new JsonObject(upstreamReply.body().toString()));
       String content = Completions.content(completion);
       if (content == null || content.isBlank()) {
         return send(completion);
@@ -246,7 +250,8 @@ public final class SafeHandler {
           ? withheld : augmentation, augmentation, augmentAlways,
           ReplyComposer.unavailable(reply.language()), screening.failOpenOutput(), includeUsage);
       new StreamScreener(ctx.vertx(), upstreamStream, ctx.response(), frames, screening.windowMinChars(),
-          screening.windowMaxChars(), text -> check(a, text, resources).map(SafeHandler::verdict), plan).run()
+          screening.windowMaxChars(), services.config().server().writeStallTimeout(),
+          text -> check(a, text, resources).map(SafeHandler::verdict), plan).run()
           .onSuccess(outcome -> outcome("input:" + wire(decision.action()) + " stream:" + outcome.ending()));
     }
 
@@ -291,6 +296,20 @@ public final class SafeHandler {
       Optional<RiskEvent> event = a == null ? Optional.empty() : RiskEvent.of(a, MatchedResources.none(Optional.empty()),
           conversation, request.config().conversationId(), request.config().endUserId(), at);
       return services.usage().record(usage, event).onSuccess(id -> Metering.recorded(ctx)).recover(Stores::unavailable);
+    }
+
+    /**
+     * The call fails before any reply went out: the error answer (mapped where every error is), and
+     * the usage record, if already written as a 200, amended to the status and ending the caller saw.
+     */
+    private void fail(Throwable e) {
+      ApiError error = ErrorResponder.toApiError(e, ctx);
+      if (usageId >= 0 && !ctx.response().headWritten()) {
+        String ending = e instanceof UpstreamException ? "upstream_failed" : error.code();
+        services.usage().failed(usageId, error.status(), "input:" + inputAction + " output:" + ending)
+            .onFailure(x -> LOG.warn("event=usage_outcome_failed request_id={} error={}", RequestIds.of(ctx), x.toString()));
+      }
+      ctx.fail(error);
     }
 
     /** The output side is known after the usage record was written (headers could not wait): amend it. */

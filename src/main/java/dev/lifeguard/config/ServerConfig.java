@@ -10,7 +10,8 @@ public record ServerConfig(
     Duration shutdownGrace,
     Duration idleTimeout,
     Duration headerTimeout,
-    int maxHeaderBytes) {
+    int maxHeaderBytes,
+    Duration writeStallTimeout) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8080;
@@ -21,6 +22,11 @@ public record ServerConfig(
   /** A new connection's request line and headers must all arrive within this (slow-loris). */
   public static final int DEFAULT_HEADER_TIMEOUT_SECONDS = 10;
   public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
+  /**
+   * A streamed reply whose client has not taken any of it for this long (every buffer to it full) is
+   * cut off and its upstream cancelled: a client that stopped reading holds no upstream for longer.
+   */
+  public static final int DEFAULT_WRITE_STALL_SECONDS = 30;
 
   /** The number of HTTP verticles to deploy. */
   public int effectiveInstances() {
@@ -35,6 +41,7 @@ public record ServerConfig(
         s.seconds("server.shutdown_grace_seconds", 0, 600, DEFAULT_SHUTDOWN_GRACE_SECONDS),
         s.seconds("server.idle_timeout_seconds", 1, 3600, DEFAULT_IDLE_TIMEOUT_SECONDS),
         s.seconds("server.header_timeout_seconds", 1, 3600, DEFAULT_HEADER_TIMEOUT_SECONDS),
-        s.intIn("server.max_header_bytes", 1024, 1024 * 1024, DEFAULT_MAX_HEADER_BYTES));
+        s.intIn("server.max_header_bytes", 1024, 1024 * 1024, DEFAULT_MAX_HEADER_BYTES),
+        s.seconds("server.write_stall_seconds", 1, 3600, DEFAULT_WRITE_STALL_SECONDS));
   }
 }

@@ -1,6 +1,8 @@
 package dev.lifeguard.proxy;
 
 import dev.lifeguard.proxy.UpstreamException.Kind;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.DecoderException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -9,7 +11,16 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.RequestOptions;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP request to one upstream, with its timers: first byte (until headers), idle (between body
@@ -19,6 +30,8 @@ import io.vertx.core.http.RequestOptions;
  * <p>Confined to the event loop of the context that opened it.
  */
 final class Exchange {
+  private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
+
   private final Vertx vertx;
   private final HttpClientRequest request;
   private final Deadline deadline;
@@ -149,9 +162,36 @@ final class Exchange {
     return promise.future();
   }
 
-  /** Exception class and message only: Vert.x messages name hosts and ports, never bodies or headers. */
+  /**
+   * What went wrong, in words a client may read: no class names, hosts or ports (the upstream's
+   * address is the operator's business). The full cause goes to the debug log only.
+   */
   static String describe(Throwable e) {
-    String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+    LOG.debug("event=upstream_io_failure cause={}", e.toString());
+    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    if (e instanceof ConnectException || message.contains("connection refused")) {
+      return "connection refused";
+    }
+    if (e instanceof UnknownHostException) {
+      return "unknown host";
+    }
+    if (e instanceof SSLException) {
+      return "TLS failure";
+    }
+    if (e instanceof TimeoutException || e instanceof ConnectTimeoutException
+        || message.contains("timed out")) {
+      return "timed out";
+    }
+    if (message.contains("reset")) {
+      return "connection reset";
+    }
+    if (e instanceof HttpClosedException || e instanceof ClosedChannelException
+        || message.contains("closed")) {
+      return "connection closed";
+    }
+    if (e instanceof DecoderException || e instanceof IllegalArgumentException) {
+      return "not a valid HTTP response";
+    }
+    return "connection failed";
   }
 }

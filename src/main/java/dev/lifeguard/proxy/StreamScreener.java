@@ -7,17 +7,24 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Relays an upstream stream to the client, never stream-first: model text is held in a
  * {@link ReleaseWindow}, each window is screened (with an overlap of what was already released as
  * context) and only screened text is written. The upstream keeps generating while a window is
  * screened; it is paused when the held text or the client's write queue is full, and cancelled when
- * screening stops the reply, when the client goes away, or when screening is unavailable.
+ * screening stops the reply, when the client goes away, when screening is unavailable, or when the
+ * client's write queue has stayed full for the write-stall timeout (the connection is then closed:
+ * a client that stopped reading must not hold an upstream, or the memory queued for it, for longer).
  */
 public final class StreamScreener {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamScreener.class);
+
   /** What screening said about a window. */
   public enum Verdict { RELEASE, RELEASE_AND_AUGMENT, STOP }
 
@@ -49,6 +56,7 @@ public final class StreamScreener {
   private final int maxHeld;
   private final Function<String, Future<Verdict>> screen;
   private final Plan plan;
+  private final long writeStallMillis;
   private final Promise<Outcome> done = Promise.promise();
 
   private final StringBuilder recent = new StringBuilder();
@@ -62,12 +70,14 @@ public final class StreamScreener {
   private JsonObject usage;
   private long lastWrite = System.currentTimeMillis();
   private long keepAliveTimer = -1;
+  private long stallTimer = -1;
 
   /**
    * @param screen given the text to judge (overlap + window), says whether it may be released
+   * @param writeStall how long the client's write queue may stay full before the client is cut off
    */
   public StreamScreener(Vertx vertx, UpstreamStream upstream, HttpServerResponse response, ChunkFrames frames,
-      int windowMin, int windowMax, Function<String, Future<Verdict>> screen, Plan plan) {
+      int windowMin, int windowMax, Duration writeStall, Function<String, Future<Verdict>> screen, Plan plan) {
     this.vertx = vertx;
     this.upstream = upstream;
     this.response = response;
@@ -76,13 +86,17 @@ public final class StreamScreener {
     this.maxHeld = windowMax * HELD_WINDOWS;
     this.screen = screen;
     this.plan = plan;
+    this.writeStallMillis = Math.max(1, writeStall.toMillis());
     this.augmentWanted = plan.augmentAlways();
   }
 
   /** Starts relaying; headers must already be set. Completes when the response has ended. */
   public Future<Outcome> run() {
     response.closeHandler(v -> abandon());
-    response.drainHandler(v -> read());
+    response.drainHandler(v -> {
+      unstalled();
+      read();
+    });
     keepAliveTimer = vertx.setPeriodic(KEEP_ALIVE_MILLIS, id -> keepAlive());
     write(frames.role());
     read();
@@ -90,7 +104,11 @@ public final class StreamScreener {
   }
 
   private void read() {
-    if (finished || reading || upstreamDone || window.pendingLength() >= maxHeld || response.writeQueueFull()) {
+    if (finished || reading || upstreamDone || window.pendingLength() >= maxHeld) {
+      return;
+    }
+    if (response.writeQueueFull()) {
+      stalled();
       return;
     }
     reading = true;
@@ -120,6 +138,9 @@ public final class StreamScreener {
       usage = new JsonObject(chunk.get("usage").toString());
     }
     JsonNode choice = chunk.path("choices").path(0);
+    if (choice.path("index").asInt(0) != 0) {
+      return; // another choice (n > 1 from an upstream that ignored its absence): only choice 0 is screened and released
+    }
     if (choice.path("finish_reason").isTextual()) {
       finishReason = choice.get("finish_reason").asText();
     }
@@ -230,6 +251,34 @@ public final class StreamScreener {
     }
   }
 
+  /** The client's queue is full: unless it drains within the write-stall timeout, the client is cut off. */
+  private void stalled() {
+    if (stallTimer < 0) {
+      stallTimer = vertx.setTimer(writeStallMillis, id -> {
+        stallTimer = -1;
+        if (!finished && response.writeQueueFull()) {
+          cutOff();
+        }
+      });
+    }
+  }
+
+  private void unstalled() {
+    if (stallTimer >= 0) {
+      vertx.cancelTimer(stallTimer);
+      stallTimer = -1;
+    }
+  }
+
+  /** The client has read nothing for the write-stall timeout: the upstream is cancelled and the connection closed. */
+  private void cutOff() {
+    LOG.info("event=client_write_stalled millis={} released_chars={}", writeStallMillis, releasedChars);
+    finished = true;
+    upstream.cancel();
+    finish(new Outcome("client_stalled", false, releasedChars));
+    response.reset(); // on HTTP/1.1 this closes the connection, and with it what is queued for it
+  }
+
   private void keepAlive() {
     if (!finished && System.currentTimeMillis() - lastWrite >= KEEP_ALIVE_MILLIS) {
       write(ChunkFrames.KEEP_ALIVE);
@@ -240,6 +289,9 @@ public final class StreamScreener {
     if (!response.closed() && !response.ended()) {
       response.write(frame);
       lastWrite = System.currentTimeMillis();
+      if (response.writeQueueFull()) {
+        stalled();
+      }
     }
   }
 
@@ -247,6 +299,7 @@ public final class StreamScreener {
     if (keepAliveTimer >= 0) {
       vertx.cancelTimer(keepAliveTimer);
     }
+    unstalled();
     done.tryComplete(outcome);
   }
 }

@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * The body sent upstream: the caller's own chat body with NOPE's additions consumed. {@code config}
  * is removed; NOPE's {@code system} becomes the leading system message (replacing one the caller
- * sent). Every other parameter (tools, temperature, response_format, n, …) passes through unchanged.
+ * sent); {@code n} is removed, because only one reply is screened and released (the upstream would
+ * generate the others for nothing). Every other parameter (tools, temperature, response_format, …)
+ * passes through unchanged.
  */
 public final class UpstreamBodies {
   private UpstreamBodies() {}
@@ -17,6 +19,7 @@ public final class UpstreamBodies {
   public static ObjectNode from(ObjectNode callerBody, Optional<String> extraSystemPrompt) {
     ObjectNode body = callerBody.deepCopy();
     body.remove("config");
+    body.remove("n");
     JsonNode system = body.remove("system");
     ArrayNode messages = (ArrayNode) body.get("messages");
     if (system != null && system.isTextual()) {

@@ -20,8 +20,10 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,7 +171,8 @@ public final class UpstreamClient {
           if (!failure.retryable() || call.deadline().expired()) {
             return Future.failedFuture(failure);
           }
-          if (retry < config.retries()) {
+          // An upstream that said how long to wait is not asked again at once; a fallback still is.
+          if (retry < config.retries() && failure.retryAfterSeconds().isEmpty()) {
             long backoff = Math.min(BACKOFF_MILLIS << retry, call.deadline().remainingMillis());
             return vertx.timer(Math.max(1, backoff)).compose(v -> attempt(call, endpointIndex, retry + 1));
           }
@@ -198,10 +201,11 @@ public final class UpstreamClient {
   /** Reads (a bounded part of) a non-2xx answer for its message, then fails with the status. */
   private Future<Exchange> statusFailure(Exchange exchange, Endpoint endpoint) {
     int status = exchange.status();
+    OptionalInt retryAfter = UpstreamException.retryAfter(exchange.response().getHeader("Retry-After"), Instant.now());
     return exchange.readBody(MAX_ERROR_BODY_BYTES)
         .map(bytes -> errorMessage(bytes, endpoint))
         .otherwise((String) null)
-        .compose(message -> Future.failedFuture(UpstreamException.status(status, message)));
+        .compose(message -> Future.failedFuture(UpstreamException.status(status, message, retryAfter)));
   }
 
   /** OpenAI's {@code {"error":{"message"}}}, or the common variants; the endpoint's own key is cut out. */

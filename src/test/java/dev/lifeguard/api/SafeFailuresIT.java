@@ -228,13 +228,91 @@ class SafeFailuresIT {
         assertTrue(upstreamBlocked.get(), "the upstream was made to wait: the gateway holds a bounded amount, not the whole reply");
       }
       long left = System.nanoTime();
-      // A client that stopped reading is only seen to leave once its connection is found closed
-      // (observed ≈ 12 s here, against < 1 s for a client that was reading): bounded, not prompt.
+      // The client's close (an RST: it left unread data) is seen when the gateway next touches the
+      // connection, i.e. its next released window: 0.1-2 s in the runs measured, once 12 s on a loaded
+      // machine. The upstream was waiting here because screening was slower than it, not because the
+      // client's buffers were full (MBs on loopback); for that, see the write-stall test below.
       for (int i = 0; i < 400 && closedAt.get() == 0; i++) {
         Thread.sleep(50);
       }
       assertTrue(closedAt.get() != 0 && closedAt.get() - left < TimeUnit.SECONDS.toNanos(20),
           "upstream released once the silent client's connection is found closed");
+    } finally {
+      upstream.close().await();
+    }
+  }
+
+  @Test
+  void a_client_that_stops_reading_is_cut_off_after_the_write_stall_timeout(Vertx vertx) throws Exception {
+    AtomicLong closedAt = new AtomicLong();
+    // One long sentence per chunk, and windows of one chunk: screening repeats itself (cached), so the
+    // gateway writes fast, and the socket buffers between it and the client (MBs on loopback) fill in seconds.
+    String sentence = UPSTREAM_TEXT.strip().replace(".", "").repeat(400) + ". ";
+    String chunk = "data: " + new JsonObject().put("id", "up").put("object", "chat.completion.chunk")
+        .put("choices", new JsonArray().add(new JsonObject().put("index", 0).put("delta", new JsonObject().put("content", sentence))
+            .putNull("finish_reason"))).encode() + "\n\n";
+    HttpServer upstream = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+      if (!new JsonObject(body.toString()).getBoolean("stream", false)) {
+        req.response().putHeader("Content-Type", "application/json").end(SafeIT.completion(UPSTREAM_TEXT));
+        return;
+      }
+      req.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+      req.connection().closeHandler(v -> closedAt.set(System.nanoTime()));
+      vertx.setPeriodic(1, id -> {
+        if (req.response().closed()) {
+          vertx.cancelTimer(id);
+          return;
+        }
+        for (int i = 0; i < 10 && !req.response().writeQueueFull(); i++) {
+          req.response().write(chunk);
+        }
+      });
+    })).listen(0).await();
+    String yaml = "upstream:\n  url: http://127.0.0.1:" + upstream.actualPort() + "/v1\n"
+        + "server:\n  write_stall_seconds: 2\n  idle_timeout_seconds: 300\n"
+        + "screening:\n  window_min_chars: 4096\n  window_max_chars: 16384\n";
+    try (TestGateway g = TestGateway.startWithYaml(vertx, yaml)) {
+      String key = g.createKey("stalled-reader");
+      String requestId = "req-stalled-" + System.nanoTime();
+      byte[] body = chat("tell me a very long story about the sea", true).toBuffer().getBytes();
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", g.port()));
+        socket.getOutputStream().write(("POST /v1/safe HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key
+            + "\r\nX-Request-Id: " + requestId + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+            + "\r\n\r\n").getBytes());
+        socket.getOutputStream().write(body);
+        byte[] head = new byte[12];
+        assertEquals(12, socket.getInputStream().readNBytes(head, 0, 12));
+        assertTrue(new String(head).contains("200"), new String(head));
+        long stopped = System.nanoTime();
+        // The client stops reading, but stays connected.
+        for (int i = 0; i < 600 && closedAt.get() == 0; i++) {
+          Thread.sleep(50);
+        }
+        assertTrue(closedAt.get() != 0, "the upstream was released while the silent client was still connected");
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(closedAt.get() - stopped);
+        System.out.println("stalled client: upstream released " + seconds + " s after the client stopped reading");
+        assertTrue(seconds < 40, "within the time to fill the buffers plus write_stall_seconds: " + seconds + " s");
+        // The gateway closed the connection: what was queued ends (EOF or reset), it does not wait for ever.
+        socket.setSoTimeout(10_000);
+        try {
+          socket.getInputStream().skip(Long.MAX_VALUE);
+          while (socket.getInputStream().read(new byte[65536]) >= 0) {
+            // drains what the kernel still holds
+          }
+        } catch (java.net.SocketException reset) {
+          // a reset is a close too
+        }
+      }
+      String verdict = null;
+      for (int i = 0; i < 60 && (verdict == null || !verdict.contains("client_stalled")); i++) {
+        Thread.sleep(50);
+        verdict = dev.lifeguard.testing.Sql.text(g.databaseUrl(), "SELECT verdict FROM usage_records WHERE request_id = '" + requestId + "'");
+      }
+      assertEquals("input:pass stream:client_stalled", verdict);
+      HttpResponse<Buffer> after = g.postJson("/v1/safe", key, chat("what's a good name for a goldfish?", false).encode());
+      assertEquals(200, after.statusCode(), after::bodyAsString);
     } finally {
       upstream.close().await();
     }
