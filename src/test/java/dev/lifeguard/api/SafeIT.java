@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.lifeguard.testing.SseEvents;
 import dev.lifeguard.testing.TestGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -123,18 +124,8 @@ class SafeIT {
     return gateway.postJson(path, key, body.encode());
   }
 
-  /** The data lines of an SSE body, parsed; the literal [DONE] is kept as a string. */
   static List<Object> events(String sse) {
-    List<Object> out = new ArrayList<>();
-    for (String block : sse.split("\n\n")) {
-      for (String line : block.split("\n")) {
-        if (line.startsWith("data: ")) {
-          String data = line.substring(6);
-          out.add(data.equals("[DONE]") ? data : new JsonObject(data));
-        }
-      }
-    }
-    return out;
+    return SseEvents.parse(sse);
   }
 
   static String streamedText(List<Object> events) {

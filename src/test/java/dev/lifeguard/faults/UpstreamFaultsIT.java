@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.lifeguard.testing.SseEvents;
 import dev.lifeguard.testing.Sql;
 import dev.lifeguard.testing.TestGateway;
 import io.vertx.core.Vertx;
@@ -415,7 +416,7 @@ class UpstreamFaultsIT {
    */
   private static void assertStreamFailed(HttpResponse<Buffer> r, String messagePart) {
     assertEquals(200, r.statusCode(), r::bodyAsString);
-    List<Object> events = events(r.bodyAsString());
+    List<Object> events = SseEvents.parse(r.bodyAsString());
     Object last = events.get(events.size() - 1);
     assertTrue(last instanceof JsonObject json && json.containsKey("error"), "ends with an error event: " + r.bodyAsString());
     JsonObject error = ((JsonObject) last).getJsonObject("error");
@@ -434,19 +435,6 @@ class UpstreamFaultsIT {
     for (String internal : INTERNALS) {
       assertFalse(r.bodyAsString().contains(internal), "no internals in the stream: " + r.bodyAsString());
     }
-  }
-
-  private static List<Object> events(String sse) {
-    List<Object> out = new ArrayList<>();
-    for (String block : sse.split("\n\n")) {
-      for (String line : block.split("\n")) {
-        if (line.startsWith("data: ")) {
-          String data = line.substring(6);
-          out.add(data.equals("[DONE]") ? data : new JsonObject(data));
-        }
-      }
-    }
-    return out;
   }
 
   /** The call's usage record has the status the client saw and a verdict that says how the reply ended. */
@@ -477,7 +465,7 @@ class UpstreamFaultsIT {
     HttpResponse<Buffer> r = gateway.postJson("/v1/safe", key, chat("what should I name my goldfish? " + marker, stream).encode());
     assertEquals(200, r.statusCode(), r::bodyAsString);
     if (stream) {
-      List<Object> events = events(r.bodyAsString());
+      List<Object> events = SseEvents.parse(r.bodyAsString());
       assertEquals("[DONE]", events.get(events.size() - 1), r.bodyAsString());
       assertTrue(r.bodyAsString().contains("Captain Fin"), r.bodyAsString());
     } else {
