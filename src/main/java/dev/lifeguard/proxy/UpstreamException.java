@@ -66,12 +66,10 @@ public final class UpstreamException extends RuntimeException {
     return new UpstreamException(kind, 0, message, null, OptionalInt.empty());
   }
 
-  /** A non-2xx answer; {@code upstreamMessage} is sanitised here (the configured key is redacted by the caller). */
-  public static UpstreamException status(int status, String upstreamMessage) {
-    return status(status, upstreamMessage, OptionalInt.empty());
-  }
-
-  /** A non-2xx answer that said how long to wait ({@code Retry-After}, in seconds). */
+  /**
+   * A non-2xx answer, with how long it asked callers to wait ({@code Retry-After}, in seconds) if it
+   * did; {@code upstreamMessage} is sanitised here (the configured key is redacted by the caller).
+   */
   public static UpstreamException status(int status, String upstreamMessage, OptionalInt retryAfterSeconds) {
     String clean = sanitise(upstreamMessage);
     return new UpstreamException(Kind.STATUS, status,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lifeguard.testing.SseEvents;
 import dev.lifeguard.testing.TestGateway;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -176,7 +177,7 @@ class SafeFailuresIT {
       String key = g.createKey("dies");
       HttpResponse<Buffer> r = g.postJson("/v1/safe", key, chat("tell me a story about the sea", true).encode());
       assertEquals(200, r.statusCode());
-      List<Object> events = SafeIT.events(r.bodyAsString());
+      List<Object> events = SseEvents.parse(r.bodyAsString());
       Object last = events.get(events.size() - 1);
       assertTrue(last instanceof JsonObject error && error.containsKey("error"), "ends with an error event: " + r.bodyAsString());
       assertFalse(events.contains("[DONE]"), "not a normal end");

@@ -124,10 +124,6 @@ class SafeIT {
     return gateway.postJson(path, key, body.encode());
   }
 
-  static List<Object> events(String sse) {
-    return SseEvents.parse(sse);
-  }
-
   static String streamedText(List<Object> events) {
     StringBuilder text = new StringBuilder();
     for (Object e : events) {
@@ -200,7 +196,7 @@ class SafeIT {
       assertEquals(200, r.statusCode(), r::bodyAsString);
       assertTrue(Set.of("high", "critical").contains(r.getHeader("X-NOPE-Risk-Level")), r.getHeader("X-NOPE-Risk-Level"));
       assertEquals("replace", r.getHeader("X-NOPE-Action"));
-      String text = stream ? streamedText(events(r.bodyAsString()))
+      String text = stream ? streamedText(SseEvents.parse(r.bodyAsString()))
           : r.bodyAsJsonObject().getJsonArray("choices").getJsonObject(0).getJsonObject("message").getString("content");
       assertFalse(r.bodyAsString().contains(NEVER_SHOWN));
       assertTrue(text.contains("988"), text);
@@ -221,7 +217,7 @@ class SafeIT {
 
     HttpResponse<Buffer> streamed = call("/v1/safe", chat("what is a good sleep routine for a night-shift worker?", true));
     assertEquals(200, streamed.statusCode());
-    List<Object> events = events(streamed.bodyAsString());
+    List<Object> events = SseEvents.parse(streamed.bodyAsString());
     String text = streamedText(events);
     assertFalse(text.contains("lethal") || text.contains("vodka") || text.contains("More text follows"), text);
     assertTrue(text.startsWith(FIRST_SENTENCE.strip()), "screened text before the unsafe sentence was released: " + text);
@@ -236,7 +232,7 @@ class SafeIT {
     assertEquals(200, r.statusCode());
     assertTrue(r.getHeader("Content-Type").startsWith("text/event-stream"));
     assertEquals("none", r.getHeader("X-NOPE-Risk-Level"));
-    List<Object> events = events(r.bodyAsString());
+    List<Object> events = SseEvents.parse(r.bodyAsString());
     assertEquals(BANANA_REPLY, streamedText(events));
     Set<String> ids = events.stream().filter(JsonObject.class::isInstance).map(e -> ((JsonObject) e).getString("id")).collect(Collectors.toSet());
     assertEquals(1, ids.size(), "one id for every chunk");
