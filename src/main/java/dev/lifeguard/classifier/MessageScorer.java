@@ -86,7 +86,7 @@ public final class MessageScorer {
       float[][] windows = vectors.get(at++);
       ProbeScores result = t.assistant()
           ? heads.scoreAssistant(ProbeHeads.messageVector(windows), ProbeHeads.messageVector(vectors.get(at++)))
-          : maxOverWindows(windows);
+          : maxOverWindows(windows, t.text());
       resolved.put(e.getKey(), result);
       cache.put(e.getKey(), result);
     }
@@ -97,15 +97,15 @@ public final class MessageScorer {
    * training examples) is scored and the highest probability kept per label; the subject comes from
    * the window that carries the most risk.
    */
-  private ProbeScores maxOverWindows(float[][] windows) {
+  private ProbeScores maxOverWindows(float[][] windows, String text) {
     if (windows.length == 1) {
-      return heads.score(windows[0]);
+      return heads.score(windows[0], text);
     }
     List<float[]> each = new ArrayList<>(windows.length);
     for (float[] w : windows) {
       each.add(w);
     }
-    List<ProbeScores> scored = heads.score(each);
+    List<ProbeScores> scored = heads.score(each, text);
     ProbeScores riskiest = scored.get(0);
     Map<String, Float> max = new HashMap<>();
     for (ProbeScores s : scored) {

@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The trained probe heads: {@code heads-message.onnx} (message vector → scores) and
+ * The trained probe heads: {@code heads-message.onnx} ([message vector ; {@link Lexicon} logits of its
+ * text] → scores) and
  * {@code heads-assistant.onnx} ([reply vector ; context vector] → {@code ai.*} scores), with their
  * label order and decision thresholds from {@code heads.json}. Written by {@code lifeguard train}.
  *
@@ -48,11 +49,14 @@ public final class ProbeHeads implements AutoCloseable {
   private final Head message;
   private final Head assistant;
   private final Map<String, Float> thresholds;
+  /** Word evidence appended to the message vector; null for heads trained without one. */
+  private final Lexicon lexicon;
 
-  private ProbeHeads(JsonNode manifest, FileReader files) throws OrtException {
+  private ProbeHeads(JsonNode manifest, FileReader files) throws OrtException, IOException {
     this.encoderName = manifest.path("encoder").path("name").asText();
     this.dimension = manifest.path("encoder").path("dimension").asInt();
-    this.message = head(manifest, MESSAGE_HEAD, files, dimension);
+    this.lexicon = lexicon(manifest, files);
+    this.message = head(manifest, MESSAGE_HEAD, files, dimension + (lexicon == null ? 0 : lexicon.outputs().size()));
     this.assistant = head(manifest, ASSISTANT_HEAD, files, 2 * dimension);
     Map<String, Float> t = new HashMap<>();
     manifest.path("labels").fields().forEachRemaining(e -> t.put(e.getKey(), (float) e.getValue().path("threshold").asDouble()));
@@ -134,12 +138,31 @@ public final class ProbeHeads implements AutoCloseable {
     return scores.get(label) >= threshold(label);
   }
 
-  public ProbeScores score(float[] messageVector) {
-    return score(List.of(messageVector)).get(0);
+  /** Scores one text from its pooled vector (or one of its window vectors) and the text itself. */
+  public ProbeScores score(float[] messageVector, String text) {
+    return score(List.of(messageVector), text).get(0);
   }
 
-  public List<ProbeScores> score(List<float[]> messageVectors) {
-    return message.run(env, messageVectors, thresholds);
+  /**
+   * Scores vectors of the same text (its windows, say): each vector is read with the text's word
+   * evidence. {@code text} may be null only for heads trained without a lexicon.
+   */
+  public List<ProbeScores> score(List<float[]> messageVectors, String text) {
+    if (lexicon == null) {
+      return message.run(env, messageVectors, thresholds);
+    }
+    if (text == null) {
+      throw new IllegalArgumentException("these heads read the text's words as well as its vector");
+    }
+    float[] words = lexicon.logits(text);
+    List<float[]> inputs = new ArrayList<>(messageVectors.size());
+    for (float[] v : messageVectors) {
+      float[] joined = new float[dimension + words.length];
+      System.arraycopy(checked(v, dimension), 0, joined, 0, dimension);
+      System.arraycopy(words, 0, joined, dimension, words.length);
+      inputs.add(joined);
+    }
+    return message.run(env, inputs, thresholds);
   }
 
   public ProbeScores scoreAssistant(float[] replyVector, float[] contextVector) {
@@ -188,6 +211,16 @@ public final class ProbeHeads implements AutoCloseable {
       }
       return in.readAllBytes();
     }
+  }
+
+  private static Lexicon lexicon(JsonNode manifest, FileReader files) throws IOException {
+    JsonNode spec = manifest.path("lexicon");
+    if (spec.isMissingNode()) {
+      return null;
+    }
+    List<String> outputs = new ArrayList<>();
+    spec.path("outputs").forEach(o -> outputs.add(o.asText()));
+    return Lexicon.fromBytes(files.read(spec.path("file").asText()), outputs);
   }
 
   private static Head head(JsonNode manifest, String name, FileReader files, int expectedInput) throws OrtException {

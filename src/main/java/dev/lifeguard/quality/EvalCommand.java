@@ -39,6 +39,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of tables")
   boolean json;
 
+  @Option(names = "--misses", paramLabel = "FILE", description = "Write every wrong call (false positive, missed risk) as JSONL with its text, findings and rationale, for reading")
+  Path misses;
+
   @Option(names = "--record", paramLabel = "DIR", description = "Write quality.json and the quality section of MODEL_CARD.md in DIR (e.g. models)")
   Path record;
 
@@ -47,6 +50,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     JsonObject all = new JsonObject();
+    if (misses != null) {
+      Files.deleteIfExists(misses);
+    }
     try (Classifier classifier = Classifier.load(main.loadConfig().inference())) {
       if (heldOut) {
         report(all, "held-out split", HeldOutSet.items(), classifier);
@@ -64,8 +70,13 @@ public final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void report(JsonObject all, String name, List<EvalItem> items, Classifier classifier) {
-    QualityReport report = QualityReport.of(items, predict(items, classifier));
+  private void report(JsonObject all, String name, List<EvalItem> items, Classifier classifier) throws IOException {
+    List<Assessment> assessments = items.stream().map(item -> assess(item, classifier)).toList();
+    List<Prediction> predictions = assessments.stream().map(EvalCommand::predictionOf).toList();
+    if (misses != null) {
+      Misses.append(misses, name, items, predictions, assessments);
+    }
+    QualityReport report = QualityReport.of(items, predictions);
     all.put(name, report.toJson());
     rendered.append(report.render(name)).append('\n');
     if (!json) {
@@ -84,10 +95,13 @@ public final class EvalCommand implements Callable<Integer> {
   public static List<Prediction> predict(List<EvalItem> items, Classifier classifier) {
     List<Prediction> out = new ArrayList<>(items.size());
     for (EvalItem item : items) {
-      Assessment a = classifier.assess(new AssessJob(List.of(new ChatMessage("user", item.text())), AssessmentContext.unknown()));
-      out.add(predictionOf(a));
+      out.add(predictionOf(assess(item, classifier)));
     }
     return out;
+  }
+
+  private static Assessment assess(EvalItem item, Classifier classifier) {
+    return classifier.assess(new AssessJob(List.of(new ChatMessage("user", item.text())), AssessmentContext.unknown()));
   }
 
   public static Prediction predictionOf(Assessment a) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lifeguard.inference.Lexicon;
 import dev.lifeguard.inference.ProbeHeads;
 import dev.lifeguard.training.learn.BinaryMetrics;
 import dev.lifeguard.training.onnx.HeadBlock;
@@ -24,6 +25,9 @@ final class HeadsManifest {
   static final String CONTEXT = "user turn: previous " + ContextWindow.PREVIOUS_TURNS
       + " user/assistant turns + the turn, joined with \\n (ContextWindow.textFor); assistant input: "
       + "[reply vector ; vector of the previous " + ContextWindow.PREVIOUS_TURNS + " turns (ContextWindow.contextFor)]";
+  static final String LEXICON_FILE = "lexicon-message.bin";
+  static final String LEXICON_WORDS = "lower-cased words (letters, digits, apostrophes), each word and each adjacent pair hashed (FNV-1a, mixed) "
+      + "into " + Lexicon.BUCKETS + " buckets, counted once; texts over " + Lexicon.CHUNK_WORDS + " words read in half-overlapping chunks, highest logit per output";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private HeadsManifest() {}
@@ -36,6 +40,14 @@ final class HeadsManifest {
     encoder.put("dimension", r.dimension());
     encoder.put("pooling", POOLING);
     encoder.put("context", CONTEXT);
+    ObjectNode lexicon = root.putObject("lexicon");
+    lexicon.put("file", LEXICON_FILE);
+    lexicon.put("sha256", fileHashes.get(LEXICON_FILE));
+    lexicon.put("buckets", Lexicon.BUCKETS);
+    lexicon.put("words", LEXICON_WORDS);
+    lexicon.put("training", "per output, L2 " + LexiconTrainer.L2 + " logistic regression (L-BFGS, class-balanced); "
+        + "training rows read logits from the lexicon of the other folds");
+    r.lexicon().outputs().forEach(lexicon.putArray("outputs")::add);
     ObjectNode heads = root.putObject("heads");
     head(heads, r.message().head(), fileHashes);
     head(heads, r.assistant().head(), fileHashes);

@@ -32,12 +32,7 @@ final class MessageTargets {
   /** @param protectiveFactors the factors with enough positives to learn (see TrainingOptions) */
   static List<Target<Labels>> all(List<String> protectiveFactors) {
     List<Target<Labels>> out = new ArrayList<>();
-    List<Target.Binary<Labels>> detection = new ArrayList<>();
-    detection.add(new Target.Binary<>(RISK, Labels::risk, RECALL_FIRST));
-    for (String type : Vocabulary.TYPES) {
-      detection.add(new Target.Binary<>(TYPE_PREFIX + type, l -> l.types().contains(type), RECALL_FIRST));
-    }
-    out.add(new Target.Shared<>(detection));
+    out.add(new Target.Shared<>(detection()));
     out.add(new Target.Softmax<>(prefixed(SUBJECT_PREFIX, Vocabulary.SUBJECTS),
         l -> l.risk() ? Vocabulary.SUBJECTS.indexOf(l.subject()) : null));
     for (int level = 1; level < Vocabulary.SEVERITIES.size(); level++) {
@@ -60,6 +55,16 @@ final class MessageTargets {
           l -> l.protective() == null ? null : l.protective().contains(factor), BALANCED));
     }
     return out;
+  }
+
+  /** Risk and the nine types: the shared (MLP) outputs, and what the {@link dev.lifeguard.inference.Lexicon} learns. */
+  static List<Target.Binary<Labels>> detection() {
+    List<Target.Binary<Labels>> detection = new ArrayList<>();
+    detection.add(new Target.Binary<>(RISK, Labels::risk, RECALL_FIRST));
+    for (String type : Vocabulary.TYPES) {
+      detection.add(new Target.Binary<>(TYPE_PREFIX + type, l -> l.types().contains(type), RECALL_FIRST));
+    }
+    return detection;
   }
 
   static List<String> prefixed(String prefix, List<String> names) {

@@ -29,13 +29,15 @@ final class ModelCard {
   private static void overview(StringBuilder md, TrainingResult r) {
     md.append("## What they are\n\n")
         .append("Probes on the frozen sentence encoder `").append(r.encoderName()).append("` (").append(r.dimension())
-        .append(" dimensions): a small MLP (one hidden ReLU layer shared by risk and its nine types) and\n")
+        .append(" dimensions) and a hashed word lexicon (`").append(HeadsManifest.LEXICON_FILE).append("`, ")
+        .append(r.lexicon().outputs().size()).append(" logits appended to the vector): a small MLP (one hidden ReLU layer shared by risk and its nine types) and\n")
         .append("linear probes for everything else. `heads-message.onnx` scores a message (or a\n")
         .append("user turn in context) for risk, its nine types, subject, severity, imminence, style, fiction, authenticity and protective factors;\n")
         .append("`heads-assistant.onnx` scores an assistant reply, given its context, on the four AI-concern axes.\n")
         .append("Scores are calibrated probabilities; `heads.json` holds each label's decision threshold.\n")
         .append("Load them with `dev.lifeguard.inference.ProbeHeads`.\n\n")
         .append("- Input vector: ").append(HeadsManifest.POOLING).append(".\n")
+        .append("- Word lexicon: ").append(HeadsManifest.LEXICON_WORDS).append(".\n")
         .append("- Context: ").append(HeadsManifest.CONTEXT).append(".\n")
         .append("- Not a diagnosis and not a substitute for human review: the heads rank text for a safety layer\n")
         .append("  that answers with resources; every threshold trades missed crises against false alarms.\n\n");
@@ -63,6 +65,11 @@ final class ModelCard {
     TrainingOptions o = r.options();
     md.append("## Procedure\n\n")
         .append("1. Encode each example once with the frozen encoder (windows run alone, so vectors do not depend on batching).\n")
+        .append("   Fit the word lexicon: per detection label (risk and the nine types), L2 ").append(LexiconTrainer.L2)
+        .append(" logistic regression on the\n   class-balanced cross-entropy over the hashed words (L-BFGS, ≤ ").append(LexiconTrainer.MAX_ITERATIONS)
+        .append(" iterations). Its logits are appended to the message vector;\n")
+        .append("   a training row reads them from a lexicon fitted on the other cross-validation folds (stacking), a held-out row\n")
+        .append("   and the exported lexicon use the one fitted on the whole training split.\n")
         .append("2. Standardise each dimension on the training split.\n")
         .append("3. Per label, L2-regularised logistic regression on the class-balanced mean cross-entropy, fitted with\n")
         .append("   L-BFGS (≤ ").append(o.maxIterations())
@@ -146,7 +153,10 @@ final class ModelCard {
         .append("  health or travel, recovery stories, grief, counter-speech, clinical and teaching questions are the usual\n")
         .append("  false positives; non-English text fares worse (the encoder is English-only). Moving the threshold trades\n")
         .append("  recall for them almost one for one. Larger encoders (e5-small-v2, bge-small-en-v1.5) were 4-7 points\n")
-        .append("  better at 1.7x the latency (docs/PERFORMANCE.md).\n");
+        .append("  better at 1.7x the latency (docs/PERFORMANCE.md). The word lexicon (held-out risk AUC 0.920 -> 0.939 when\n")
+        .append("  it was added) helps where words decide and the sentence vector does not; it knows only the corpus's words,\n")
+        .append("  hashed into ").append(dev.lifeguard.inference.Lexicon.BUCKETS)
+        .append(" buckets (rare words share weights), and it cannot read counter-speech that quotes a threat.\n");
   }
 
   /** "98% en" style: how lopsided the languages are, which bounds what the heads know of the others. */

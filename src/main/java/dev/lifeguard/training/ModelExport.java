@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a training run into a models directory: the two ONNX heads, heads.json and MODEL_CARD.md. */
+/** Writes a training run into a models directory: the two ONNX heads, the word lexicon, heads.json and MODEL_CARD.md. */
 public final class ModelExport {
   public static final String MODEL_CARD = "MODEL_CARD.md";
 
@@ -32,6 +32,9 @@ public final class ModelExport {
       files.put(HeadsManifest.fileName(head), onnx);
       hashes.put(HeadsManifest.fileName(head), sha256(onnx));
     }
+    byte[] lexicon = result.lexicon().toBytes();
+    files.put(HeadsManifest.LEXICON_FILE, lexicon);
+    hashes.put(HeadsManifest.LEXICON_FILE, sha256(lexicon));
     files.put(ProbeHeads.MANIFEST, HeadsManifest.render(result, hashes));
     files.put(MODEL_CARD, ModelCard.render(result).getBytes(StandardCharsets.UTF_8));
     List<Path> written = new ArrayList<>();

@@ -43,7 +43,7 @@ public final class ScoreCommand implements Callable<Integer> {
         throw new IllegalStateException("the heads were trained on encoder " + heads.encoderName() + ", not " + encoder.name());
       }
       for (String text : texts == null || texts.isEmpty() ? stdinLines() : texts) {
-        ProbeScores scores = heads.score(ProbeHeads.messageVector(encoder.encode(List.of(text)).get(0)));
+        ProbeScores scores = heads.score(ProbeHeads.messageVector(encoder.encode(List.of(text)).get(0)), text);
         System.out.println(JSON.writeValueAsString(render(heads, scores)));
       }
     }

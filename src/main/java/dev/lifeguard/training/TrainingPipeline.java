@@ -43,7 +43,13 @@ public final class TrainingPipeline {
         Embeddings.encode(encoder, examples.replies().stream().map(ReplyExample::reply).toList(), o.threads()),
         Embeddings.encode(encoder, examples.replies().stream().map(ReplyExample::context).toList(), o.threads()));
 
-    HeadData<Labels> messageData = data(MESSAGE, messageX, examples.messages(), MessageExample::group, MessageExample::labels, heldOut, folds);
+    HeadData<Labels> encoded = data(MESSAGE, messageX, examples.messages(), MessageExample::group, MessageExample::labels, heldOut, folds);
+    progress.accept("fitting the word lexicon");
+    LexiconTrainer.Fitted lexicon = LexiconTrainer.fit(examples.messages().stream().map(MessageExample::text).toList(),
+        encoded.truths(), encoded.heldOut(), encoded.fold(), o.folds(), MessageTargets.detection(), o.threads());
+    // the message head reads [encoder vector ; lexicon logits]
+    HeadData<Labels> messageData = new HeadData<>(MESSAGE, Embeddings.concat(messageX, lexicon.features()), encoded.truths(),
+        encoded.heldOut(), encoded.fold());
     HeadData<List<String>> replyData = data(ASSISTANT, replyX, examples.replies(), ReplyExample::group, ReplyExample::concerns, heldOut, folds);
     ExecutorService pool = Executors.newFixedThreadPool(o.threads());
     try {
@@ -51,7 +57,7 @@ public final class TrainingPipeline {
       TrainedHead message = HeadTrainer.train(messageData, MessageTargets.all(factors), o, pool);
       progress.accept("training the assistant head");
       TrainedHead assistant = HeadTrainer.train(replyData, ReplyTargets.all(), o, pool);
-      return new TrainingResult(encoderName, encoder.dimension(), o, corpus.sha256(), corpusCounts(corpus), languages(corpus),
+      return new TrainingResult(encoderName, encoder.dimension(), lexicon.lexicon(), o, corpus.sha256(), corpusCounts(corpus), languages(corpus),
           splitCounts(messageData, replyData, examples.strata().size(), heldOut.size()), message, assistant,
           HeldOutScoring.summarise(messageData, message), corpus.problems().stream().map(Throwable::getMessage).toList());
     } finally {

@@ -49,7 +49,7 @@ class ProbeHeadsTest {
   void message_scores_are_the_heads_probabilities_by_label() {
     try (ProbeHeads heads = ProbeHeads.load(dir)) {
       float[] v = {1, 0};
-      ProbeScores s = heads.score(v);
+      ProbeScores s = heads.score(v, "a text");
       double[] expected = MESSAGE.score(v);
       assertEquals(expected[0], s.get("risk"), 1e-6);
       assertEquals(expected[1], s.get("subject.self"), 1e-6);
@@ -75,8 +75,8 @@ class ProbeHeadsTest {
     try (ProbeHeads heads = ProbeHeads.load(dir)) {
       assertEquals(0.3f, heads.threshold("risk"));
       assertEquals(Float.POSITIVE_INFINITY, heads.threshold("type.suicide"));
-      assertTrue(heads.flagged(heads.score(new float[] {1, 0}), "risk"));
-      assertFalse(heads.flagged(heads.score(new float[] {0, 0}), "risk"));
+      assertTrue(heads.flagged(heads.score(new float[] {1, 0}, "a text"), "risk"));
+      assertFalse(heads.flagged(heads.score(new float[] {0, 0}, "a text"), "risk"));
       assertTrue(heads.labels().contains("ai.harm_provision"));
     }
   }
@@ -85,8 +85,8 @@ class ProbeHeadsTest {
   void batches_and_concurrent_callers_get_the_same_scores_as_single_calls() {
     try (ProbeHeads heads = ProbeHeads.load(dir)) {
       List<float[]> vectors = IntStream.range(0, 50).mapToObj(i -> new float[] {i / 50f, 1 - i / 50f}).toList();
-      List<ProbeScores> batch = heads.score(vectors);
-      IntStream.range(0, 50).parallel().forEach(i -> assertEquals(batch.get(i), heads.score(vectors.get(i))));
+      List<ProbeScores> batch = heads.score(vectors, "a text");
+      IntStream.range(0, 50).parallel().forEach(i -> assertEquals(batch.get(i), heads.score(vectors.get(i), "a text")));
     }
   }
 

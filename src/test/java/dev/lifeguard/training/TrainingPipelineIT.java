@@ -89,7 +89,8 @@ class TrainingPipelineIT {
       List<String> labels = result.message().head().labels();
       for (String text : texts) {
         float[] v = ProbeHeads.messageVector(encoder.encode(List.of(text)).get(0));
-        assertClose(labels, result.message().head().score(v), heads.score(v));
+        float[] joined = Embeddings.concat(new float[][] {v}, new float[][] {result.lexicon().logits(text)})[0];
+        assertClose(labels, result.message().head().score(joined), heads.score(v, text));
       }
       List<String> aiLabels = result.assistant().head().labels();
       for (Examples.ReplyExample r : replies) {
