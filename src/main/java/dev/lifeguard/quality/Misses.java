@@ -25,15 +25,27 @@ final class Misses {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       EvalItem item = items.get(i);
-      boolean flagged = predictions.get(i).risk();
-      String kind = item.positive() && !flagged ? "missed"
-          : !item.positive() && item.risk().isPresent() && flagged ? (item.hardNegative() ? "false_positive_hard" : "false_positive")
-          : null;
+      String kind = kind(item, predictions.get(i));
       if (kind != null) {
         lines.add(line(set, kind, item, assessments.get(i)).encode());
       }
     }
     Files.write(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /** missed, false_positive (benign), false_positive_hard, flagged_off_taxonomy, or null for a right call or an unlabelled row. */
+  static String kind(EvalItem item, Prediction prediction) {
+    boolean flagged = prediction.risk();
+    if (item.risk().isEmpty()) {
+      return null;
+    }
+    if (item.positive()) {
+      return flagged ? null : "missed";
+    }
+    if (!flagged) {
+      return null;
+    }
+    return item.outOfScope() ? "flagged_off_taxonomy" : item.hardNegative() ? "false_positive_hard" : "false_positive";
   }
 
   private static JsonObject line(String set, String kind, EvalItem item, Assessment a) {

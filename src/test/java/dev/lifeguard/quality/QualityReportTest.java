@@ -3,8 +3,10 @@ package dev.lifeguard.quality;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class QualityReportTest {
@@ -28,6 +30,9 @@ class QualityReportTest {
         new Prediction(true, Set.of("violence"), "other", "mild"),
         new Prediction(true, Set.of("violence"), "other", "mild"),
         new Prediction(true, Set.of("violence"), "other", "mild"));
+    assertEquals(Arrays.asList(null, "missed", null, "false_positive_hard", "flagged_off_taxonomy", null),
+        IntStream.range(0, 6).mapToObj(i -> Misses.kind(items.get(i), predictions.get(i))).toList(),
+        "eval --misses lists the same wrong calls the rates count");
     QualityReport r = QualityReport.of(items, predictions);
     assertEquals(5, r.scored());
     assertEquals(new QualityReport.Ratio(1, 2), r.recall());

@@ -75,7 +75,7 @@ class TrainingPipelineIT {
       assertEquals(List.of(out.toString()), train.remainingStdout(), "stdout carries only the output directory");
       assertTrue(train.stderr().contains("risk"), "a summary goes to stderr");
     }
-    for (String file : List.of("heads-message.onnx", "heads-assistant.onnx", "heads.json", "MODEL_CARD.md")) {
+    for (String file : List.of("heads-message.onnx", "heads-assistant.onnx", "lexicon-message.bin", "heads.json", "MODEL_CARD.md")) {
       assertArrayEquals(Files.readAllBytes(inProcess.resolve(file)), Files.readAllBytes(out.resolve(file)), file + " differs");
     }
   }
