@@ -34,7 +34,7 @@ final class RiskAssembler {
   static final double DISAGREEMENT_PENALTY = 0.1;
   /** Pattern evidence this many user turns old counts a little less sure, never below the floor. */
   static final double MIN_STALE_CONFIDENCE = 0.4;
-  /** The heads read the text as fiction this strongly: a model-only risk stays mild. */
+  /** The text reads as fiction this strongly (heads or rules): a model-only risk stays mild. */
   static final double FICTION_CAP = 0.7;
   /**
    * Below even odds on the calibrated risk head, a model-only risk is a possibility the recall-first
@@ -103,7 +103,9 @@ final class RiskAssembler {
   private Risk fromHeads(RiskType type) {
     Severity severity = heads.severity();
     boolean explainedAway = findings.where(e -> e.type() == type).stream().anyMatch(e -> !e.asserted());
-    boolean fiction = heads.fiction() >= FICTION_CAP && findings.asserted(EvidenceKind.RISK).isEmpty();
+    // the rules' reading counts too: a risk mention they saw inside a story frame is as telling as the head
+    boolean fiction = Math.max(heads.fiction(), StyleReader.fictionCue(findings)) >= FICTION_CAP
+        && findings.asserted(EvidenceKind.RISK).isEmpty();
     boolean uncertain = heads.p(ProbeLabels.RISK) < MODEL_ONLY_FINDING;
     if (explainedAway || fiction || uncertain) {
       severity = Severity.min(severity, Severity.MILD);

@@ -44,7 +44,7 @@ final class StyleReader {
 
   private static Map<Style, Double> cues(Findings f, List<Risk> risks) {
     Map<Style, Double> s = new EnumMap<>(Style.class);
-    put(s, Style.FICTION, modal(f, Modality.FICTION) ? STRONG_CUE : f.hasContext("fiction") ? CUE : 0);
+    put(s, Style.FICTION, fictionCue(f));
     put(s, Style.HYPOTHETICAL, modal(f, Modality.HYPOTHETICAL) ? STRONG_CUE
         : f.hasContext("hypothetical") || f.hasContext("hypothetical_message") ? CUE : 0);
     put(s, Style.HUMOR, modal(f, Modality.FIGURATIVE) && f.hasContext("humor") ? STRONG_CUE
@@ -59,6 +59,11 @@ final class StyleReader {
         .anyMatch(e -> e.subject() == Subject.SELF && !e.has(Modality.REPORTED));
     put(s, Style.DIRECT, firstHand ? 0.8 : 0);
     return s;
+  }
+
+  /** How strongly the rules read a fiction frame: a risk mention inside one, or only the frame's cue. */
+  static double fictionCue(Findings f) {
+    return modal(f, Modality.FICTION) ? STRONG_CUE : f.hasContext("fiction") ? CUE : 0;
   }
 
   private static boolean modal(Findings f, Modality m) {
