@@ -11,7 +11,9 @@ final class Stores {
   /** Whether a failure means the database could not be reached (as opposed to a bug in a query). */
   static boolean isOutage(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof java.net.ConnectException
+      // SocketException covers a refused connect and a connection reset while a statement was in flight
+      // (the database died mid-query); the upstream's socket failures arrive as UpstreamException instead.
+      if (t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof java.net.SocketException
           || t instanceof java.nio.channels.ClosedChannelException) {
         return true;
       }
