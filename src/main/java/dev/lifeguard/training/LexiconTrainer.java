@@ -40,7 +40,6 @@ final class LexiconTrainer {
       List<String> words = Lexicon.words(t);
       return Lexicon.buckets(words, 0, words.size());
     }).toList();
-    List<List<int[]>> chunks = texts.stream().map(t -> Lexicon.chunks(Lexicon.words(t))).toList();
     int n = texts.size();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
@@ -70,23 +69,12 @@ final class LexiconTrainer {
       float[][] features = new float[n][];
       for (int i = 0; i < n; i++) {
         Lexicon l = heldOut[i] ? full : byFold.get(fold[i]);
-        features[i] = maxOverChunks(l, chunks.get(i));
+        features[i] = l.logits(texts.get(i)); // exactly what ProbeHeads computes at inference
       }
       return new Fitted(full, features);
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  private static float[] maxOverChunks(Lexicon lexicon, List<int[]> chunks) {
-    float[] best = lexicon.logits(chunks.get(0));
-    for (int c = 1; c < chunks.size(); c++) {
-      float[] z = lexicon.logits(chunks.get(c));
-      for (int k = 0; k < z.length; k++) {
-        best[k] = Math.max(best[k], z[k]);
-      }
-    }
-    return best;
   }
 
   private static <T> Lexicon lexicon(List<Target.Binary<T>> outputs, List<double[]> fitted) {
