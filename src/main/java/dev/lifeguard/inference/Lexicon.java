@@ -73,7 +73,7 @@ public final class Lexicon {
   }
 
   /** Word spans read as one: the whole text, or overlapping chunks of a long one. */
-  public static List<int[]> chunks(List<String> words) {
+  static List<int[]> chunks(List<String> words) {
     List<int[]> out = new ArrayList<>();
     if (words.size() <= CHUNK_WORDS) {
       out.add(buckets(words, 0, words.size()));
@@ -118,7 +118,7 @@ public final class Lexicon {
   }
 
   /** Logits for one chunk's buckets. */
-  public float[] logits(int[] buckets) {
+  private float[] logits(int[] buckets) {
     int k = outputs.size();
     float[] z = bias.clone();
     for (int b : buckets) {
