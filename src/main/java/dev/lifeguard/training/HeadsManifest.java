@@ -28,6 +28,8 @@ final class HeadsManifest {
   static final String LEXICON_FILE = "lexicon-message.bin";
   static final String LEXICON_WORDS = "lower-cased words (letters, digits, apostrophes), each word and each adjacent pair hashed (FNV-1a, mixed) "
       + "into " + Lexicon.BUCKETS + " buckets, counted once; texts over " + Lexicon.CHUNK_WORDS + " words read in half-overlapping chunks, highest logit per output";
+  static final String LEXICON_FAMILIES = "outputs named words:<label> sum word and word-pair buckets; outputs named chars:<label> sum "
+      + "the buckets of each word's character 3-, 4- and 5-grams (the word padded with one space each side); same buckets, chunks and hash";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private HeadsManifest() {}
@@ -45,6 +47,7 @@ final class HeadsManifest {
     lexicon.put("sha256", fileHashes.get(LEXICON_FILE));
     lexicon.put("buckets", Lexicon.BUCKETS);
     lexicon.put("words", LEXICON_WORDS);
+    lexicon.put("families", LEXICON_FAMILIES);
     lexicon.put("training", "per output, L2 " + LexiconTrainer.L2 + " logistic regression (L-BFGS, class-balanced); "
         + "training rows read logits from the lexicon of the other folds");
     r.lexicon().outputs().forEach(lexicon.putArray("outputs")::add);

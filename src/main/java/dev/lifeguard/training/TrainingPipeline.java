@@ -44,7 +44,7 @@ public final class TrainingPipeline {
         Embeddings.encode(encoder, examples.replies().stream().map(ReplyExample::context).toList(), o.threads()));
 
     HeadData<Labels> encoded = data(MESSAGE, messageX, examples.messages(), MessageExample::group, MessageExample::labels, heldOut, folds);
-    progress.accept("fitting the word lexicon");
+    progress.accept("fitting the lexicon (words and character n-grams)");
     LexiconTrainer.Fitted lexicon = LexiconTrainer.fit(examples.messages().stream().map(MessageExample::text).toList(),
         encoded.truths(), encoded.heldOut(), encoded.fold(), o.folds(), MessageTargets.detection(), o.threads());
     // the message head reads [encoder vector ; lexicon logits]

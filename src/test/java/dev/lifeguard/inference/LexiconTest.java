@@ -49,10 +49,41 @@ class LexiconTest {
     assertEquals(1, Lexicon.chunks(Lexicon.words("just a short message")).size());
     List<String> words = IntStream.range(0, 250).mapToObj(i -> "w" + i).toList();
     List<int[]> chunks = Lexicon.chunks(words);
-    assertEquals(Lexicon.buckets(words, 0, Lexicon.CHUNK_WORDS).length, chunks.get(0).length);
-    int last = Lexicon.bucket("u:w249");
-    assertTrue(Arrays.stream(chunks.get(chunks.size() - 1)).anyMatch(x -> x == last), "the last word is read");
+    assertArrayEquals(new int[] {0, Lexicon.CHUNK_WORDS}, chunks.get(0));
+    assertEquals(words.size(), chunks.get(chunks.size() - 1)[1], "the last word is read");
     assertEquals(5, chunks.size(), "250 words in chunks of 96 every 48");
+  }
+
+  @Test
+  void character_grams_see_inflections_and_obfuscations_that_whole_words_miss() {
+    int[] kill = Lexicon.Family.CHARS.buckets(List.of("kill"), 0, 1);
+    // " kill " has 4 three-grams, 3 four-grams and 2 five-grams, all distinct
+    assertEquals(9, kill.length);
+    int[] killing = Lexicon.Family.CHARS.buckets(List.of("killing"), 0, 1);
+    assertTrue(Arrays.stream(kill).filter(b -> Arrays.stream(killing).anyMatch(x -> x == b)).count() >= 4,
+        "\"killing\" shares the start of \"kill\"");
+
+    // one output per family, both taught only "overdose": the char output also fires on "overdosing"
+    int[] grams = Lexicon.Family.CHARS.buckets(List.of("overdose"), 0, 1);
+    float[] weights = new float[2 * Lexicon.BUCKETS];
+    weights[2 * Lexicon.bucket("u:overdose")] = 3;
+    for (int b : grams) {
+      weights[2 * b + 1] = 0.5f;
+    }
+    Lexicon lexicon = new Lexicon(List.of("words:risk", "chars:risk"), new float[] {-2, -2}, weights);
+    float[] exact = lexicon.logits("thinking about an overdose");
+    assertEquals(1f, exact[0], 1e-6);
+    assertEquals(-2f + 0.5f * grams.length, exact[1], 1e-5);
+    float[] inflected = lexicon.logits("thinking about overdosing");
+    assertEquals(-2f, inflected[0], 1e-6, "the word model has never seen \"overdosing\"");
+    assertTrue(inflected[1] > 0, "the character model shares most of its grams: " + inflected[1]);
+  }
+
+  @Test
+  void an_unprefixed_output_reads_words_and_an_unknown_family_is_refused() {
+    assertEquals(1f, overdoseOnly().logits("an overdose")[0], 1e-6);
+    assertThrows(IllegalStateException.class,
+        () -> new Lexicon(List.of("syllables:risk"), new float[] {0}, new float[Lexicon.BUCKETS]));
   }
 
   @Test
