@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrainingPipelineIT {
   /** Every n-th line of each corpus file (authors group similar items): every label family, quick enough for CI. */
-  static final int MESSAGE_STRIDE = 4;
+  static final int MESSAGE_STRIDE = 6;
   static final int CONVERSATION_STRIDE = 3;
 
   @TempDir
@@ -71,7 +71,7 @@ class TrainingPipelineIT {
     Path out = work.resolve("models-jar");
     try (JarProcess train = JarProcess.start(work, Map.of(), "train", "--corpus", slice.toString(), "--out", out.toString(),
         "--skip-invalid", "--seed", "" + TrainingOptions.DEFAULT_SEED)) {
-      assertEquals(0, train.waitFor(Duration.ofMinutes(4)), train.stderr());
+      assertEquals(0, train.waitFor(Duration.ofMinutes(8)), train.stderr());
       assertEquals(List.of(out.toString()), train.remainingStdout(), "stdout carries only the output directory");
       assertTrue(train.stderr().contains("risk"), "a summary goes to stderr");
     }
