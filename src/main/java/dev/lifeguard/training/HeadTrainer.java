@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -40,9 +39,7 @@ final class HeadTrainer {
       fits.add(pool.submit(job));
     }
     Assembler assembler = new Assembler(data.name());
-    for (Future<Object> fit : fits) {
-      assembler.add(await(fit));
-    }
+    Futures.join(fits, "training the " + data.name() + " head").forEach(assembler::add);
     List<String> orderedSkips = new ArrayList<>(skipped);
     Collections.sort(orderedSkips);
     return new TrainedHead(new LinearHead(data.name(), data.dimension(), assembler.blocks()), assembler.results, orderedSkips);
@@ -56,17 +53,6 @@ final class HeadTrainer {
       }
     }
     return rows.toArray(float[][]::new);
-  }
-
-  private static Object await(Future<Object> fit) {
-    try {
-      return fit.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while training", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("training failed: " + e.getCause(), e.getCause());
-    }
   }
 
   /** Collects fitted targets into blocks, merging consecutive sigmoid labels. */
