@@ -129,6 +129,9 @@ class ClinicalLadderTest {
         Set.of(), false, Set.of(Contexts.SPEAKER_MINOR));
     assertGrade(Severity.HIGH, Imminence.SUBACUTE, minor);
     assertGrade(Severity.HIGH, Imminence.URGENT, of(RiskType.EXPLOITATION, "sextortion"));
+    assertGrade(Severity.HIGH, Imminence.SUBACUTE, of(RiskType.EXPLOITATION, "sexual_exploitation_online"));
+    assertEquals("child_sexual_exploitation_online",
+        grade(of(RiskType.EXPLOITATION, "sexual_exploitation_online")).clinicalTypes().get(0));
   }
 
   @Test
