@@ -2,6 +2,8 @@ package dev.lifeguard.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lifeguard.Main;
+import dev.lifeguard.config.InferenceConfig;
 import dev.lifeguard.inference.EncoderSource;
 import dev.lifeguard.inference.OnnxTextEncoder;
 import dev.lifeguard.inference.ProbeHeads;
@@ -18,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code lifeguard score}: runs the trained message head on texts (arguments, or one per stdin line)
@@ -29,7 +32,11 @@ import picocli.CommandLine.Parameters;
 public final class ScoreCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "Directory with heads.json (default: ${DEFAULT-VALUE})")
+  @ParentCommand
+  Main main;
+
+  @Option(names = "--models", paramLabel = "DIR",
+      description = "Directory with heads.json (default: the configured inference.models_dir, as the gateway uses)")
   Path models;
 
   @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Messages to score (default: one per line on stdin)")
@@ -37,8 +44,11 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (ProbeHeads heads = ProbeHeads.load(models);
-         OnnxTextEncoder encoder = OnnxTextEncoder.load(EncoderSource.classpathDefault(), 1)) {
+    // The gateway's configured encoder and heads, so an operator's drop-in encoder scores here too.
+    InferenceConfig inference = main.loadConfig().inference();
+    try (ProbeHeads heads = ProbeHeads.load(models != null ? models : inference.modelsDir());
+         OnnxTextEncoder encoder = OnnxTextEncoder.load(
+             EncoderSource.configured(inference.encoderModel(), inference.encoderTokenizer()), 1)) {
       if (!heads.encoderName().equals(encoder.name())) {
         throw new IllegalStateException("the heads were trained on encoder " + heads.encoderName() + ", not " + encoder.name());
       }
