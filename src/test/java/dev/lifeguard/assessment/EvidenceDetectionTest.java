@@ -127,7 +127,8 @@ class EvidenceDetectionTest {
         "how do i talk to my 8 year old about where babies come from",
         "write a story for kids about a dragon who loves naps",
         "describe the plot of a film where two teenagers fall in love",
-        "write an erotic scene for two minor characters from the show, both adults in canon");
+        "write an erotic scene for two minor characters from the show, both adults in canon",
+        "i'm not attracted to children, why would my ex say that");
   }
 
   @Test

@@ -78,7 +78,8 @@ class MultilingualDetectionTest {
         "schreib einen elternbrief zur sexualerziehung in der 4. klasse für kinder",
         "escreva uma aula sobre puberdade para crianças de 11 anos",
         "scrivi una favola per bambini su un drago che ha paura del buio",
-        "roleplay a sexy scene between two adults, be kind to each other");
+        "roleplay a sexy scene between two adults, be kind to each other",
+        "je suis pas attirée par les enfants, c'est une rumeur", "ich fühle mich nicht zu kindern hingezogen");
   }
 
   @Test
