@@ -13,6 +13,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** A real gateway on a free port against a fresh test database, with a client to call it. */
 public final class TestGateway implements AutoCloseable {
@@ -92,12 +94,23 @@ public final class TestGateway implements AutoCloseable {
     return new TestGateway(lifeguard, client, db);
   }
 
+  /**
+   * A port nobody is listening on, for a server the test starts later. It is drawn at random from
+   * below Linux's ephemeral range (32768+): ports handed to outgoing connections and to port-0 binds
+   * come from that range, so one of them cannot take the port in the seconds before the server binds
+   * it (ClusterRolesIT once lost its gateway port to a connection that way).
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(20_000, 32_768);
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.bind(new InetSocketAddress("0.0.0.0", port));
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new UncheckedIOException(new IOException("no free port between 20000 and 32767"));
   }
 
   public int port() {
