@@ -12,6 +12,7 @@ import dev.lifeguard.cluster.Cluster;
 import dev.lifeguard.cluster.Role;
 import dev.lifeguard.config.InferenceConfig;
 import dev.lifeguard.config.LifeguardConfig;
+import dev.lifeguard.reply.ResponseChecker;
 import dev.lifeguard.resources.DirectoryImporter;
 import dev.lifeguard.store.Database;
 import dev.lifeguard.webhooks.DeliveryWorker;
@@ -94,6 +95,7 @@ public final class Lifeguard {
             ? ClassifierClient.remote(vertx, config.inference(), Classifier.modelNameFor(config.inference()))
             : new ClassifierClient(vertx, config.inference(), parts.classifier.modelName());
         Services services = Services.create(vertx, config, parts.database.pool(), client);
+        ResponseChecker.load(); // its phrase index takes a moment to build: here, not on an event loop's first reply
         parts.retention = new UsageRetention(vertx, parts.database.pool(), config.usage());
         parts.retention.start();
         parts.httpId = vertx.deployVerticle(() -> new HttpVerticle(services, port::set),

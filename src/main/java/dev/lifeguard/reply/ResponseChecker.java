@@ -45,6 +45,11 @@ public final class ResponseChecker {
 
   private ResponseChecker() {}
 
+  /** Builds the phrase tables now (they are otherwise built on first use). */
+  public static void load() {
+    ResponsePatterns.standard();
+  }
+
   /**
    * {@code use} without a second classifier run, when the conversation shows no risk and the reply
    * matches no issue pattern at all; empty when the full {@link #check} is needed.

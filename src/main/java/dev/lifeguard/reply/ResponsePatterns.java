@@ -2,6 +2,7 @@ package dev.lifeguard.reply;
 
 import dev.lifeguard.taxonomy.ResponseIssue;
 import dev.lifeguard.taxonomy.Taxonomy;
+import dev.lifeguard.text.PatternSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,25 +48,41 @@ final class ResponsePatterns {
   private static final Pattern OPTIONAL_APOSTROPHE = Pattern.compile("'(?![?*+{])");
   private static final Pattern CLAUSE_END = Pattern.compile("[.!?;:\n]");
   private static final Pattern ROW = Pattern.compile("^(\\S+)\\s+(~risk\\s+)?(.+)$");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern SINGLE_QUOTES = Pattern.compile("[\u2018\u2019\u02BC`\u00B4]");
+  private static final Pattern DOUBLE_QUOTES = Pattern.compile("[\u201C\u201D\u201E\u00AB\u00BB]");
+  private static final Pattern DASHES = Pattern.compile("[\u2013\u2014]");
+  private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0]+");
 
   record Row(String name, boolean needsRisk, Pattern pattern, String where) {}
 
   private final List<Row> rows;
+  private final PatternSet patterns;
+  private final List<Pattern> negations;
 
   private ResponsePatterns(List<Row> rows) {
     this.rows = List.copyOf(rows);
+    this.patterns = new PatternSet(this.rows.stream().map(Row::pattern).toList());
+    this.negations = this.rows.stream().filter(r -> r.name().equals(NEGATION)).map(Row::pattern).toList();
   }
 
   static ResponsePatterns standard() {
     return Holder.INSTANCE;
   }
 
+  List<Row> rows() {
+    return rows;
+  }
+
   /** The names of the issue rows that match {@code text}, negated hits left out. */
   Set<String> issues(String text, boolean conversationHasRisk) {
     String folded = fold(text);
+    PatternSet.Scan scan = patterns.scan(folded);
     Set<String> found = new HashSet<>();
-    for (Row row : rows) {
-      if (!CUES.contains(row.name()) && (conversationHasRisk || !row.needsRisk()) && matches(row, folded)) {
+    for (int k = 0; k < rows.size(); k++) {
+      Row row = rows.get(k);
+      if (!CUES.contains(row.name()) && (conversationHasRisk || !row.needsRisk()) && !found.contains(row.name())
+          && matches(scan, k, folded)) {
         found.add(row.name());
       }
     }
@@ -79,33 +96,39 @@ final class ResponsePatterns {
 
   boolean cue(String cue, String text) {
     String folded = fold(text);
-    return rows.stream().filter(r -> r.name().equals(cue)).anyMatch(r -> matches(r, folded));
-  }
-
-  private boolean matches(Row row, String folded) {
-    Matcher m = row.pattern().matcher(folded);
-    while (m.find()) {
-      if (row.name().equals(NEGATION) || !negated(folded, m.start())) {
+    PatternSet.Scan scan = patterns.scan(folded);
+    for (int k = 0; k < rows.size(); k++) {
+      if (rows.get(k).name().equals(cue) && matches(scan, k, folded)) {
         return true;
       }
     }
     return false;
   }
 
+  private boolean matches(PatternSet.Scan scan, int k, String folded) {
+    boolean negation = rows.get(k).name().equals(NEGATION);
+    boolean[] hit = {false};
+    scan.find(k, (start, end) -> {
+      hit[0] = negation || !negated(folded, start);
+      return !hit[0];
+    });
+    return hit[0];
+  }
+
   /** A negation in the same clause, just before the hit. */
   private boolean negated(String folded, int start) {
     String window = folded.substring(Math.max(0, start - NEGATION_WINDOW), start);
     String before = window.substring(CLAUSE_END.matcher(window).results().mapToInt(r -> r.end()).max().orElse(0));
-    return rows.stream().filter(r -> r.name().equals(NEGATION))
-        .anyMatch(r -> r.pattern().matcher(before).find());
+    return negations.stream().anyMatch(p -> p.matcher(before).find());
   }
 
   /** Lower case, accents stripped, typographic quotes plain, runs of white space one space. */
   static String fold(String text) {
-    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return decomposed.toLowerCase(Locale.ROOT).replaceAll("[\u2018\u2019\u02BC`\u00B4]", "'")
-        .replaceAll("[\u201C\u201D\u201E\u00AB\u00BB]", "\"").replaceAll("[\u2013\u2014]", "-")
-        .replaceAll("[ \\t\\u00A0]+", " ");
+    String decomposed = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+    String plain = SINGLE_QUOTES.matcher(decomposed.toLowerCase(Locale.ROOT)).replaceAll("'");
+    plain = DOUBLE_QUOTES.matcher(plain).replaceAll("\"");
+    plain = DASHES.matcher(plain).replaceAll("-");
+    return SPACES.matcher(plain).replaceAll(" ");
   }
 
   private static final class Holder {
@@ -146,7 +169,7 @@ final class ResponsePatterns {
     String relaxed = ELASTIC_SPACE.matcher(regex).replaceAll(" +");
     relaxed = OPTIONAL_APOSTROPHE.matcher(relaxed).replaceAll("'?");
     try {
-      return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + relaxed + ")(?![\\p{L}\\p{N}])");
+      return Pattern.compile(PatternSet.WORD_EDGE_BEFORE + "(?:" + relaxed + ")(?![\\p{L}\\p{N}])");
     } catch (PatternSyntaxException e) {
       throw new IllegalStateException(where + ": " + e.getDescription(), e);
     }

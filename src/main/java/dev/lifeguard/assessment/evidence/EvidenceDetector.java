@@ -32,8 +32,13 @@ public final class EvidenceDetector {
       .weigher((String text, List<Evidence> found) -> text.length() + 64 * found.size()).build();
 
   EvidenceDetector(List<PatternRow> rows) {
+    this(rows, new MessageScanner(rows));
+  }
+
+  /** A detector with a cache of its own around a scanner that may be shared (building one takes a while). */
+  EvidenceDetector(List<PatternRow> rows, MessageScanner scanner) {
     this.rows = List.copyOf(rows);
-    this.scanner = new MessageScanner(rows);
+    this.scanner = scanner;
   }
 
   /** Every name the pattern tables can report as this kind of evidence (for consistency checks). */

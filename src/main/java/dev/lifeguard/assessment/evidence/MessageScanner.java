@@ -1,18 +1,20 @@
 package dev.lifeguard.assessment.evidence;
 
 import dev.lifeguard.taxonomy.Subject;
+import dev.lifeguard.text.PatternSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 /** Runs the pattern tables over one message and turns raw hits into evidence with modality and subject. */
 final class MessageScanner {
   private final List<PatternRow> rows;
+  private final PatternSet patterns;
 
   MessageScanner(List<PatternRow> rows) {
     this.rows = rows;
+    this.patterns = new PatternSet(rows.stream().map(PatternRow::pattern).toList());
   }
 
   List<Evidence> scan(int index, String content) {
@@ -28,13 +30,15 @@ final class MessageScanner {
 
   private List<Hit> match(String folded) {
     List<Hit> hits = new ArrayList<>();
-    for (PatternRow row : rows) {
-      Matcher m = row.pattern().matcher(folded);
-      while (m.find()) {
-        if (m.end() > m.start()) {
-          hits.add(new Hit(row, m.start(), m.end()));
+    PatternSet.Scan scan = patterns.scan(folded);
+    for (int k = 0; k < rows.size(); k++) {
+      PatternRow row = rows.get(k);
+      scan.find(k, (start, end) -> {
+        if (end > start) {
+          hits.add(new Hit(row, start, end));
         }
-      }
+        return true;
+      });
     }
     return hits;
   }

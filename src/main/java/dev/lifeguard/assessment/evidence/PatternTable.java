@@ -2,6 +2,7 @@ package dev.lifeguard.assessment.evidence;
 
 import dev.lifeguard.taxonomy.RiskType;
 import dev.lifeguard.taxonomy.Subject;
+import dev.lifeguard.text.PatternSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -31,7 +32,7 @@ import java.util.regex.PatternSyntaxException;
 final class PatternTable {
   private static final Pattern MACRO_DEF = Pattern.compile("^@([A-Z_0-9]+)\\s*=\\s*(.+)$");
   private static final Pattern MACRO_USE = Pattern.compile("\\{([A-Z_0-9]+)}");
-  private static final String WORD_EDGE_BEFORE = "(?<![\\p{L}\\p{N}])";
+  private static final String WORD_EDGE_BEFORE = PatternSet.WORD_EDGE_BEFORE;
   private static final String WORD_EDGE_AFTER = "(?![\\p{L}\\p{N}])";
 
   private PatternTable() {}

@@ -17,6 +17,7 @@ import java.util.List;
  */
 class EvidenceScanFuzzTest {
   private static final List<PatternRow> ROWS = PatternLibrary.rows();
+  private static final MessageScanner SCANNER = new MessageScanner(ROWS);
   private static final EvidenceDetector DETECTOR = EvidenceDetector.standard();
   private static final String[] ROLES = {"user", "assistant", "system", "user"};
 
@@ -49,7 +50,7 @@ class EvidenceScanFuzzTest {
         }
       }
       // A detector of its own: the shared one caches scans by text, which would hide a re-run's cost.
-      EvidenceDetector.ScannedConversation read = new EvidenceDetector(ROWS).read(messages);
+      EvidenceDetector.ScannedConversation read = new EvidenceDetector(ROWS, SCANNER).read(messages);
       for (int last = 0; last < messages.size(); last++) {
         for (Evidence e : read.findingsUpTo(last).evidence()) {
           assertTrue(e.message() <= last, "evidence from a later turn: " + e);
