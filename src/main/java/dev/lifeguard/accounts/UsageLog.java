@@ -24,11 +24,13 @@ public final class UsageLog {
 
   /** Stores the record (and the event's deliveries, for a keyed call); yields the record's id. */
   public Future<Long> record(UsageRecord r, Optional<RiskEvent> event) {
+    if (event.isEmpty() || r.keyId().isEmpty()) {
+      // One statement is atomic on its own: no BEGIN and COMMIT round trips on the way to the answer.
+      return pool.preparedQuery(INSERT).execute(tuple(r)).map(rows -> rows.iterator().next().getLong("id"));
+    }
     return pool.withTransaction(conn -> conn.preparedQuery(INSERT).execute(tuple(r))
         .map(rows -> rows.iterator().next().getLong("id"))
-        .compose(id -> event.isPresent() && r.keyId().isPresent()
-            ? WebhookOutbox.enqueue(conn, r.keyId().get(), id, event.get()).map(queued -> id)
-            : Future.succeededFuture(id)));
+        .compose(id -> WebhookOutbox.enqueue(conn, r.keyId().get(), id, event.get()).map(queued -> id)));
   }
 
   /** What a call ended as once its output was screened (e.g. {@code input:pass output:replace}); best effort. */
