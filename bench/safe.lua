@@ -4,9 +4,20 @@
 -- what remains is the proxy's own part.
 -- Usage: KEY=... PATH_PREFIX=/v1 UNIQUE=1 wrk -t1 -c1 -d20s --latency -s bench/safe.lua http://127.0.0.1:8080
 local counter = 0
+-- Unique messages must be new to the gateway, not just within this run: the warm-up and earlier runs
+-- sent "batch 1", "batch 2", ... too, and their results are cached. The run's start time and the
+-- thread's number make every run's messages its own.
+local run = os.time()
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
 local key = os.getenv("KEY")
 local prefix = os.getenv("PATH_PREFIX") or "/v1"
 local unique = os.getenv("UNIQUE") == "1"
+-- DELAY_MS: the stub upstream waits this long before answering, like a model that takes time to reply.
+local delay = tonumber(os.getenv("DELAY_MS") or "0")
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 if key then
@@ -15,8 +26,9 @@ end
 
 request = function()
   counter = counter + 1
-  local suffix = unique and (" (batch " .. counter .. ")") or ""
-  local body = '{"model":"stub","messages":[{"role":"system","content":"You are a helpful baking assistant."},'
+  local suffix = unique and (" (batch " .. run .. "-" .. (tid or 0) .. "-" .. counter .. ")") or ""
+  local extra = delay > 0 and (',"stub_delay_ms":' .. delay) or ""
+  local body = '{"model":"stub"' .. extra .. ',"messages":[{"role":"system","content":"You are a helpful baking assistant."},'
     .. '{"role":"user","content":"how do I keep my banana bread from drying out' .. suffix .. '?"}]}'
   return wrk.format(nil, prefix .. "/chat/completions", nil, body)
 end

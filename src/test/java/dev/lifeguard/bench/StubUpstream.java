@@ -5,8 +5,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A fast OpenAI-compatible upstream for benchmarks: a canned completion at once, or a stream of
- * tokens at a fixed pace. Usage: {@code StubUpstream PORT [MS_PER_TOKEN]}.
+ * A fast OpenAI-compatible upstream for benchmarks: a canned completion at once (or after the
+ * body's {@code stub_delay_ms}), or a stream of tokens at a fixed pace. Usage: {@code StubUpstream PORT [MS_PER_TOKEN]}.
  */
 public final class StubUpstream {
   static final String REPLY = "Banana bread stays moist with an extra ripe banana, a spoon of yogurt and a shorter bake. "
@@ -29,8 +29,15 @@ public final class StubUpstream {
         .put("usage", new JsonObject().put("prompt_tokens", 10).put("completion_tokens", 40).put("total_tokens", 50)).encode();
     String[] tokens = REPLY.split("(?<= )");
     return vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
-      if (!new JsonObject(body).getBoolean("stream", false)) {
-        req.response().putHeader("Content-Type", "application/json").end(completion);
+      JsonObject request = new JsonObject(body);
+      if (!request.getBoolean("stream", false)) {
+        // A benchmark may ask for a model's think time ("stub_delay_ms", passed through by the gateway).
+        long delay = request.getLong("stub_delay_ms", 0L);
+        if (delay > 0) {
+          vertx.setTimer(delay, id -> req.response().putHeader("Content-Type", "application/json").end(completion));
+        } else {
+          req.response().putHeader("Content-Type", "application/json").end(completion);
+        }
         return;
       }
       req.response().setChunked(true).putHeader("Content-Type", "text/event-stream");

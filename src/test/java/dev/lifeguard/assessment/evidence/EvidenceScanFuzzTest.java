@@ -39,8 +39,8 @@ class EvidenceScanFuzzTest {
       String role = ROLES[in.consumeInt(0, ROLES.length - 1)];
       messages.add(new ChatMessage(role, i == count - 1 ? in.consumeRemainingAsString() : in.consumeString(2000)));
     }
-    // Time only: replayed cold, a scan of a 50-character conversation allocates 40-220 MB (every
-    // pattern row runs over every message), so an allocation bound per input byte does not fit.
+    // Time only: replayed cold, a scan of a 50-character conversation allocated 40-220 MB (matchers,
+    // and language tables on first use), so an allocation bound per input byte does not fit.
     FuzzChecks.timed(() -> {
       for (ChatMessage m : messages) {
         String folded = TextFolding.fold(m.content());
