@@ -3,9 +3,11 @@ package dev.lifeguard.text;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * A fixed list of patterns, each tried only where its match could begin. Running hundreds of patterns
@@ -153,7 +155,7 @@ public final class PatternSet {
       if (list == null) {
         list = starts[k] = new int[8];
       } else if (counts[k] == list.length) {
-        list = starts[k] = java.util.Arrays.copyOf(list, list.length * 2);
+        list = starts[k] = Arrays.copyOf(list, list.length * 2);
       }
       list[counts[k]++] = position;
     }
@@ -190,7 +192,7 @@ public final class PatternSet {
   private int[] byOther(int codePoint) {
     return byOtherFirst.get(codePoint, cp -> {
       String first = new String(Character.toChars(cp));
-      int[] rows = java.util.stream.IntStream.range(0, patterns.size())
+      int[] rows = IntStream.range(0, patterns.size())
           .filter(k -> !isEverywhere(k) && canStart(k, first)).toArray();
       return rows.length == 0 ? NONE : rows;
     });
