@@ -69,27 +69,27 @@ public final class ResponseChecker {
    */
   public static ResponseCheck check(Assessment conversation, Assessment withProposed, String proposed,
       List<JsonObject> resources) {
-    ResponsePatterns patterns = ResponsePatterns.standard();
+    ResponsePatterns.Reading reading = ResponsePatterns.standard().reading(proposed);
     boolean risk = conversation.hasRisk();
     boolean crisis = conversation.speakerSeverity().atLeast(Severity.HIGH)
         || conversation.speakerImminence().atLeast(Imminence.URGENT);
-    boolean resourceGiven = patterns.cue(ResponsePatterns.RESOURCE_MENTION, proposed) || namesAny(proposed, resources);
-    boolean acknowledged = patterns.cue(ResponsePatterns.ACKNOWLEDGEMENT, proposed);
+    boolean resourceGiven = reading.cue(ResponsePatterns.RESOURCE_MENTION) || namesAny(proposed, resources);
+    boolean acknowledged = reading.cue(ResponsePatterns.ACKNOWLEDGEMENT);
 
-    Set<String> issues = new TreeSet<>(patterns.issues(proposed, risk));
+    Set<String> issues = new TreeSet<>(reading.issues(risk));
     if (risk) {
       issues.addAll(fromHeads(lastAssistantConcerns(withProposed), crisis));
     }
     // Ignored: neither acknowledged nor answered with help, or changing the subject without doing both
     // (a warm reply with a helpline may still suggest a breathing exercise while the user waits).
-    boolean deflects = patterns.cue(ResponsePatterns.DEFLECTION, proposed);
+    boolean deflects = reading.cue(ResponsePatterns.DEFLECTION);
     if (crisis && (!acknowledged && !resourceGiven || deflects && !(acknowledged && resourceGiven))) {
       issues.add("crisis_signal_ignored");
     }
     if (crisis && !resourceGiven) {
       issues.add("crisis_resources_missing");
     }
-    if (risk && patterns.cue(ResponsePatterns.BOILERPLATE, proposed) && !acknowledged) {
+    if (risk && reading.cue(ResponsePatterns.BOILERPLATE) && !acknowledged) {
       issues.add("scripted_robotic_tone");
     }
     if (risk && overwhelming(proposed)) {

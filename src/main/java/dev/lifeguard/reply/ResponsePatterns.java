@@ -74,19 +74,14 @@ final class ResponsePatterns {
     return rows;
   }
 
+  /** One folding and one scan of a reply, for all the questions the checker asks of it. */
+  Reading reading(String text) {
+    return new Reading(fold(text));
+  }
+
   /** The names of the issue rows that match {@code text}, negated hits left out. */
   Set<String> issues(String text, boolean conversationHasRisk) {
-    String folded = fold(text);
-    PatternSet.Scan scan = patterns.scan(folded);
-    Set<String> found = new HashSet<>();
-    for (int k = 0; k < rows.size(); k++) {
-      Row row = rows.get(k);
-      if (!CUES.contains(row.name()) && (conversationHasRisk || !row.needsRisk()) && !found.contains(row.name())
-          && matches(scan, k, folded)) {
-        found.add(row.name());
-      }
-    }
-    return found;
+    return reading(text).issues(conversationHasRisk);
   }
 
   /** Whether any issue row matches, whatever the conversation: the fast path's test. */
@@ -94,25 +89,49 @@ final class ResponsePatterns {
     return !issues(text, true).isEmpty();
   }
 
-  boolean cue(String cue, String text) {
-    String folded = fold(text);
-    PatternSet.Scan scan = patterns.scan(folded);
-    for (int k = 0; k < rows.size(); k++) {
-      if (rows.get(k).name().equals(cue) && matches(scan, k, folded)) {
-        return true;
-      }
-    }
-    return false;
-  }
+  /** A reply folded and scanned once. */
+  final class Reading {
+    private final String folded;
+    private final PatternSet.Scan scan;
 
-  private boolean matches(PatternSet.Scan scan, int k, String folded) {
-    boolean negation = rows.get(k).name().equals(NEGATION);
-    boolean[] hit = {false};
-    scan.find(k, (start, end) -> {
-      hit[0] = negation || !negated(folded, start);
-      return !hit[0];
-    });
-    return hit[0];
+    private Reading(String folded) {
+      this.folded = folded;
+      this.scan = patterns.scan(folded);
+    }
+
+    /** The names of the issue rows that match, negated hits left out. */
+    Set<String> issues(boolean conversationHasRisk) {
+      Set<String> found = new HashSet<>();
+      for (int k = 0; k < rows.size(); k++) {
+        Row row = rows.get(k);
+        if (!CUES.contains(row.name()) && (conversationHasRisk || !row.needsRisk()) && !found.contains(row.name())
+            && matches(k)) {
+          found.add(row.name());
+        }
+      }
+      return found;
+    }
+
+    boolean cue(String cue) {
+      for (int k = 0; k < rows.size(); k++) {
+        if (rows.get(k).name().equals(cue) && matches(k)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean matches(int k) {
+      if (rows.get(k).name().equals(NEGATION)) {
+        return scan.matches(k);
+      }
+      boolean[] hit = {false};
+      scan.find(k, (start, end) -> {
+        hit[0] = !negated(folded, start);
+        return !hit[0];
+      });
+      return hit[0];
+    }
   }
 
   /** A negation in the same clause, just before the hit. */
@@ -169,7 +188,7 @@ final class ResponsePatterns {
     String relaxed = ELASTIC_SPACE.matcher(regex).replaceAll(" +");
     relaxed = OPTIONAL_APOSTROPHE.matcher(relaxed).replaceAll("'?");
     try {
-      return Pattern.compile(PatternSet.WORD_EDGE_BEFORE + "(?:" + relaxed + ")(?![\\p{L}\\p{N}])");
+      return Pattern.compile(PatternSet.WORD_EDGE_BEFORE + "(?:" + relaxed + ")" + PatternSet.WORD_EDGE_AFTER);
     } catch (PatternSyntaxException e) {
       throw new IllegalStateException(where + ": " + e.getDescription(), e);
     }

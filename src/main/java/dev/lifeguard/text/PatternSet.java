@@ -25,6 +25,8 @@ import java.util.stream.IntStream;
 public final class PatternSet {
   /** The word-edge guard that pattern tables put in front of every row: no match starts inside a word. */
   public static final String WORD_EDGE_BEFORE = "(?<![\\p{L}\\p{N}])";
+  /** Its counterpart after every row: no match ends inside a word. */
+  public static final String WORD_EDGE_AFTER = "(?![\\p{L}\\p{N}])";
   private static final int ASCII = 128;
   /** Non-ASCII first characters, learnt on first sight; a bound keeps odd scripts from growing it for ever. */
   private static final int FIRST_CHAR_CACHE = 4_096;
@@ -57,10 +59,6 @@ public final class PatternSet {
     for (char c = 0; c < ASCII; c++) {
       learnAscii(c);
     }
-  }
-
-  public int size() {
-    return patterns.size();
   }
 
   /** Where each pattern could match in {@code text}; its matches are then found on demand. */

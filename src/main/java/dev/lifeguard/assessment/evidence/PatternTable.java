@@ -33,7 +33,7 @@ final class PatternTable {
   private static final Pattern MACRO_DEF = Pattern.compile("^@([A-Z_0-9]+)\\s*=\\s*(.+)$");
   private static final Pattern MACRO_USE = Pattern.compile("\\{([A-Z_0-9]+)}");
   private static final String WORD_EDGE_BEFORE = PatternSet.WORD_EDGE_BEFORE;
-  private static final String WORD_EDGE_AFTER = "(?![\\p{L}\\p{N}])";
+  private static final String WORD_EDGE_AFTER = PatternSet.WORD_EDGE_AFTER;
 
   private PatternTable() {}
 
