@@ -35,7 +35,7 @@ public final class Classifier implements AutoCloseable {
 
   /** Loads the encoder and the heads named by the configuration. Blocking, a second or so. */
   public static Classifier load(InferenceConfig config) {
-    OnnxTextEncoder encoder = OnnxTextEncoder.load(encoderSource(config), config.intraOpThreads());
+    OnnxTextEncoder encoder = OnnxTextEncoder.load(EncoderSource.configured(config), config.intraOpThreads());
     try {
       // The configured directory wins; else the heads packaged in the jar at build time.
       ProbeHeads heads = Files.isRegularFile(config.modelsDir().resolve(ProbeHeads.MANIFEST))
@@ -73,15 +73,11 @@ public final class Classifier implements AutoCloseable {
 
   /** The model name {@link #load} would report for this configuration, without loading anything (a gateway's). */
   public static String modelNameFor(InferenceConfig config) {
-    return modelName(encoderSource(config).name());
+    return modelName(EncoderSource.configured(config).name());
   }
 
   private static String modelName(String encoderName) {
     return "lifeguard-probes:" + encoderName;
-  }
-
-  private static EncoderSource encoderSource(InferenceConfig config) {
-    return EncoderSource.configured(config.encoderModel(), config.encoderTokenizer());
   }
 
   @Override

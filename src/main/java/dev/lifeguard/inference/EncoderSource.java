@@ -1,5 +1,6 @@
 package dev.lifeguard.inference;
 
+import dev.lifeguard.config.InferenceConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +25,11 @@ public record EncoderSource(String name, Optional<Path> modelFile, Optional<Path
 
   public static EncoderSource files(String name, Path model, Path tokenizer) {
     return new EncoderSource(name, Optional.of(model), Optional.of(tokenizer));
+  }
+
+  /** The encoder {@code inference.encoder_model} / {@code inference.encoder_tokenizer} name, else the default. */
+  public static EncoderSource configured(InferenceConfig inference) {
+    return configured(inference.encoderModel(), inference.encoderTokenizer());
   }
 
   /** The configured encoder files (named after the ONNX file), else the default in the jar. */

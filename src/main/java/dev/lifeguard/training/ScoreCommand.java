@@ -47,8 +47,7 @@ public final class ScoreCommand implements Callable<Integer> {
     // The gateway's configured encoder and heads, so an operator's drop-in encoder scores here too.
     InferenceConfig inference = main.loadConfig().inference();
     try (ProbeHeads heads = ProbeHeads.load(models != null ? models : inference.modelsDir());
-         OnnxTextEncoder encoder = OnnxTextEncoder.load(
-             EncoderSource.configured(inference.encoderModel(), inference.encoderTokenizer()), 1)) {
+         OnnxTextEncoder encoder = OnnxTextEncoder.load(EncoderSource.configured(inference), 1)) {
       if (!heads.encoderName().equals(encoder.name())) {
         throw new IllegalStateException("the heads were trained on encoder " + heads.encoderName() + ", not " + encoder.name());
       }

@@ -50,7 +50,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingResult result;
     // The encoder the gateway is configured with (inference.encoder_model), so heads always match it.
     InferenceConfig inference = main.loadConfig().inference();
-    try (OnnxTextEncoder encoder = OnnxTextEncoder.load(EncoderSource.configured(inference.encoderModel(), inference.encoderTokenizer()), 1)) {
+    try (OnnxTextEncoder encoder = OnnxTextEncoder.load(EncoderSource.configured(inference), 1)) {
       result = TrainingPipeline.run(data, encoder, encoder.name(), TrainingOptions.withSeed(seed), m -> err.println(m));
     }
     List<Path> written = ModelExport.write(result, out);

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The sentence encoder alone (tokeniser + ONNX Runtime + pooling) on one thread, as a worker runs it.
+ * The sentence encoder alone (tokeniser + ONNX Runtime + pooling), with the intra-op threads a worker uses (default 1).
  * Compares encoder files without heads trained for them (LIFEGUARD_ENCODER_MODEL and
  * LIFEGUARD_ENCODER_TOKENIZER name another one, e.g. the fp32 MiniLM). Run: see docs/PERFORMANCE.md.
  */
@@ -34,7 +34,7 @@ public class EncoderBenchmark {
   @Setup
   public void load() {
     InferenceConfig inference = ConfigLoader.defaults(System.getenv()).inference();
-    encoder = OnnxTextEncoder.load(EncoderSource.configured(inference.encoderModel(), inference.encoderTokenizer()), 1);
+    encoder = OnnxTextEncoder.load(EncoderSource.configured(inference), inference.intraOpThreads());
   }
 
   @TearDown

@@ -32,8 +32,6 @@ import java.util.regex.PatternSyntaxException;
 final class PatternTable {
   private static final Pattern MACRO_DEF = Pattern.compile("^@([A-Z_0-9]+)\\s*=\\s*(.+)$");
   private static final Pattern MACRO_USE = Pattern.compile("\\{([A-Z_0-9]+)}");
-  private static final String WORD_EDGE_BEFORE = PatternSet.WORD_EDGE_BEFORE;
-  private static final String WORD_EDGE_AFTER = PatternSet.WORD_EDGE_AFTER;
 
   private PatternTable() {}
 
@@ -92,7 +90,7 @@ final class PatternTable {
 
   private static Pattern compile(String regex, Map<String, String> macros, String where) {
     try {
-      return Pattern.compile(WORD_EDGE_BEFORE + "(?:" + expand(regex, macros, where) + ")" + WORD_EDGE_AFTER);
+      return Pattern.compile(PatternSet.WORD_EDGE_BEFORE + "(?:" + expand(regex, macros, where) + ")" + PatternSet.WORD_EDGE_AFTER);
     } catch (PatternSyntaxException e) {
       throw new IllegalStateException(where + ": " + e.getDescription(), e);
     }
