@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The corpus as training examples. A single message is one example for the message head; every
@@ -51,6 +52,18 @@ public record Examples(List<MessageExample> messages, List<ReplyExample> replies
       strata.put(c.id(), "conversation/" + firstConcern + "/" + stratum(c.labels()));
     }
     return new Examples(messages, replies, strata);
+  }
+
+  /** Only the examples of these groups (a message or a whole conversation stays whole). */
+  public Examples restrictedTo(Set<String> groups) {
+    Map<String, String> kept = new LinkedHashMap<>();
+    strata.forEach((group, stratum) -> {
+      if (groups.contains(group)) {
+        kept.put(group, stratum);
+      }
+    });
+    return new Examples(messages.stream().filter(m -> groups.contains(m.group())).toList(),
+        replies.stream().filter(r -> groups.contains(r.group())).toList(), kept);
   }
 
   /** Split strata: the first risk type, or whether a non-risk item is a hard negative. */

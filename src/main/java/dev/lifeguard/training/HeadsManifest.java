@@ -66,6 +66,10 @@ final class HeadsManifest {
     r.options().l2Grid().forEach(training.putArray("l2Grid")::add);
     training.put("heldOutFraction", r.options().heldOutFraction());
     training.put("heldOutSalt", Split.HELD_OUT_SALT);
+    if (r.options().reduced()) {
+      training.put("trainingShare", r.options().trainingShare());
+      training.put("trainingShareSalt", Split.TRAINING_SHARE_SALT);
+    }
     training.put("optimizer", "L-BFGS on class-balanced mean cross-entropy over standardised vectors (linear labels); "
         + "mini-batch AdamW, " + MlpTrainer.HIDDEN + " ReLU units, epochs chosen by cross-validation (risk and types)");
     training.put("calibration", "Platt scaling (sigmoid labels) or matrix scaling (softmax group) on out-of-fold logits");

@@ -60,6 +60,11 @@ final class ModelCard {
         .append("hard-negative status and AI concern, chosen by SHA-256 of the id with a fixed salt. Message head: ")
         .append(s.get("messageTrain")).append(" training / ").append(s.get("messageHeldOut")).append(" held-out rows; assistant head: ")
         .append(s.get("assistantTrain")).append(" / ").append(s.get("assistantHeldOut")).append(".\n\n");
+    if (r.options().reduced()) {
+      md.append(String.format(Locale.ROOT, "**Learning-curve run:** trained on %.0f%% of each stratum of the training split "
+          + "(the held-out split is the full run's), to measure how the numbers depend on the amount of data. "
+          + "For measuring, not for shipping.%n%n", 100 * r.options().trainingShare()));
+    }
   }
 
   private static void procedure(StringBuilder md, TrainingResult r) {

@@ -24,11 +24,19 @@ public final class Split {
 
   private Split() {}
 
+  /** Salt of a reduced training split (learning-curve runs), apart from the held-out salt. */
+  public static final String TRAINING_SHARE_SALT = "lifeguard-training-share-v1";
+
   /** The groups held out for measuring: about {@code fraction} of each stratum. */
   public static Set<String> heldOut(Map<String, String> strata, double fraction) {
+    return sample(strata, fraction, HELD_OUT_SALT);
+  }
+
+  /** About {@code fraction} of each stratum, chosen by hash of {@code salt} and id. */
+  public static Set<String> sample(Map<String, String> strata, double fraction, String salt) {
     Set<String> out = new HashSet<>();
-    forEachStratum(strata, HELD_OUT_SALT, (stratum, ordered) -> {
-      double offset = unit(HELD_OUT_SALT + "/" + stratum);
+    forEachStratum(strata, salt, (stratum, ordered) -> {
+      double offset = unit(salt + "/" + stratum);
       for (int r = 0; r < ordered.size(); r++) {
         if (Math.floor((r + 1) * fraction + offset) > Math.floor(r * fraction + offset)) {
           out.add(ordered.get(r));

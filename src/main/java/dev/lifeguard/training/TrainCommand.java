@@ -14,14 +14,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code lifeguard train}: trains the probe heads and writes them, with their model card, to a directory. */
 @Command(name = "train", description = "Train the probe heads on the corpus and write them to models/.")
 public final class TrainCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
+
+  @Spec
+  CommandSpec spec;
 
   /** The corpus in a source checkout; without it the copy inside the jar is used. */
   public static final Path SOURCE_CORPUS = Path.of("src/main/resources/corpus");
@@ -40,8 +46,16 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "" + TrainingOptions.DEFAULT_SEED, description = "Seed of the cross-validation folds (default: ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(names = "--training-share", paramLabel = "SHARE", defaultValue = "1",
+      description = "Use only this share (0 < SHARE <= 1) of each stratum of the training split; the held-out split "
+          + "stays the same, so runs at several shares draw a learning curve (default: ${DEFAULT-VALUE}, all of it)")
+  double trainingShare;
+
   @Override
   public Integer call() {
+    if (!(trainingShare > 0 && trainingShare <= 1)) {
+      throw new ParameterException(spec.commandLine(), "--training-share must be above 0 and at most 1, got " + trainingShare);
+    }
     long start = System.nanoTime();
     PrintStream err = System.err;
     Corpus data = loadCorpus();
@@ -51,7 +65,7 @@ public final class TrainCommand implements Callable<Integer> {
     // The encoder the gateway is configured with (inference.encoder_model), so heads always match it.
     InferenceConfig inference = main.loadConfig().inference();
     try (OnnxTextEncoder encoder = OnnxTextEncoder.load(EncoderSource.configured(inference), 1)) {
-      result = TrainingPipeline.run(data, encoder, encoder.name(), TrainingOptions.withSeed(seed), m -> err.println(m));
+      result = TrainingPipeline.run(data, encoder, encoder.name(), TrainingOptions.withSeed(seed).withTrainingShare(trainingShare), m -> err.println(m));
     }
     List<Path> written = ModelExport.write(result, out);
     summarise(err, result, written, (System.nanoTime() - start) / 1e9);

@@ -13,9 +13,11 @@ import java.util.List;
  * @param maxIterations L-BFGS iterations per fit
  * @param threads encoding and training threads
  * @param minPositives a protective factor gets a head only with at least this many positive items
+ * @param trainingShare share of each stratum of the training split that is used (1: all of it). Below 1 the
+ *     held-out split is unchanged, so runs at several shares draw a learning curve on the same measure
  */
 public record TrainingOptions(long seed, int folds, List<Double> l2Grid, double heldOutFraction, int maxIterations,
-    int threads, int minPositives) {
+    int threads, int minPositives, double trainingShare) {
   public static final long DEFAULT_SEED = 7;
   public static final int DEFAULT_FOLDS = 5;
   /**
@@ -39,6 +41,9 @@ public record TrainingOptions(long seed, int folds, List<Double> l2Grid, double 
     if (heldOutFraction < 0 || heldOutFraction >= 1) {
       throw new IllegalArgumentException("heldOutFraction must be in [0, 1)");
     }
+    if (!(trainingShare > 0 && trainingShare <= 1)) {
+      throw new IllegalArgumentException("trainingShare must be in (0, 1]");
+    }
   }
 
   public static TrainingOptions defaults() {
@@ -47,6 +52,15 @@ public record TrainingOptions(long seed, int folds, List<Double> l2Grid, double 
 
   public static TrainingOptions withSeed(long seed) {
     return new TrainingOptions(seed, DEFAULT_FOLDS, DEFAULT_L2_GRID, DEFAULT_HELD_OUT_FRACTION, DEFAULT_MAX_ITERATIONS,
-        Math.max(1, Runtime.getRuntime().availableProcessors()), DEFAULT_MIN_POSITIVES);
+        Math.max(1, Runtime.getRuntime().availableProcessors()), DEFAULT_MIN_POSITIVES, 1.0);
+  }
+
+  public TrainingOptions withTrainingShare(double share) {
+    return new TrainingOptions(seed, folds, l2Grid, heldOutFraction, maxIterations, threads, minPositives, share);
+  }
+
+  /** True when only part of the training split is used: the heads are for measuring, not for shipping. */
+  public boolean reduced() {
+    return trainingShare < 1;
   }
 }

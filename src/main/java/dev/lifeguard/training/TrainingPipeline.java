@@ -6,6 +6,7 @@ import dev.lifeguard.training.Examples.ReplyExample;
 import dev.lifeguard.training.corpus.Corpus;
 import dev.lifeguard.training.corpus.Labels;
 import dev.lifeguard.training.corpus.Vocabulary;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,12 @@ public final class TrainingPipeline {
   /** @param progress one-line notes for a human (stderr), never data */
   public static TrainingResult run(Corpus corpus, TextEncoder encoder, String encoderName, TrainingOptions o,
       Consumer<String> progress) {
-    Examples examples = Examples.from(corpus);
+    Examples all = Examples.from(corpus);
+    Set<String> heldOut = Split.heldOut(all.strata(), o.heldOutFraction());
+    Examples examples = o.reduced() ? all.restrictedTo(withTrainingShare(all, heldOut, o.trainingShare())) : all;
     if (examples.replies().isEmpty()) {
       throw new IllegalArgumentException("the corpus has no assistant turns: the assistant head cannot be trained");
     }
-    Set<String> heldOut = Split.heldOut(examples.strata(), o.heldOutFraction());
     Map<String, Integer> folds = Split.folds(examples.strata(), o.folds(), o.seed());
     List<String> factors = protectiveFactors(examples.messages(), o.minPositives());
 
@@ -63,6 +65,15 @@ public final class TrainingPipeline {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The held-out groups and {@code share} of each stratum of the rest: a smaller training split, the same measure. */
+  static Set<String> withTrainingShare(Examples all, Set<String> heldOut, double share) {
+    Map<String, String> training = new LinkedHashMap<>(all.strata());
+    training.keySet().removeAll(heldOut);
+    Set<String> kept = new HashSet<>(Split.sample(training, share, Split.TRAINING_SHARE_SALT));
+    kept.addAll(heldOut);
+    return kept;
   }
 
   /** Factors in the spec's order that have at least {@code min} positive items. */

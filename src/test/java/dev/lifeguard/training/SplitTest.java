@@ -53,6 +53,16 @@ class SplitTest {
   }
 
   @Test
+  void a_training_share_is_drawn_per_stratum_with_its_own_salt() {
+    Set<String> half = Split.sample(strata(), 0.5, Split.TRAINING_SHARE_SALT);
+    assertEquals(250, half.stream().filter(g -> g.startsWith("sui-")).count());
+    long benign = half.stream().filter(g -> g.startsWith("ben-")).count();
+    assertTrue(benign == 51 || benign == 52, "103 × 0.5 rounds to 51 or 52, got " + benign);
+    assertTrue(!half.equals(Split.sample(strata(), 0.5, Split.HELD_OUT_SALT)), "another salt draws other groups");
+    assertEquals(half, Split.sample(new TreeMap<>(strata()), 0.5, Split.TRAINING_SHARE_SALT));
+  }
+
+  @Test
   void folds_are_balanced_and_follow_the_seed() {
     Map<String, Integer> a = Split.folds(strata(), 5, 7);
     int[] sizes = new int[5];
