@@ -21,11 +21,10 @@ import java.util.TreeMap;
 public final class Split {
   /** Salt of the held-out split. Fixed, not the training seed: the held-out set stays put across runs. */
   public static final String HELD_OUT_SALT = "lifeguard-held-out-v1";
-
-  private Split() {}
-
   /** Salt of a reduced training split (learning-curve runs), apart from the held-out salt. */
   public static final String TRAINING_SHARE_SALT = "lifeguard-training-share-v1";
+
+  private Split() {}
 
   /** The groups held out for measuring: about {@code fraction} of each stratum. */
   public static Set<String> heldOut(Map<String, String> strata, double fraction) {

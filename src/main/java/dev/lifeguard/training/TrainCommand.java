@@ -53,8 +53,11 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!(trainingShare > 0 && trainingShare <= 1)) {
-      throw new ParameterException(spec.commandLine(), "--training-share must be above 0 and at most 1, got " + trainingShare);
+    TrainingOptions options;
+    try {
+      options = TrainingOptions.withSeed(seed).withTrainingShare(trainingShare);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--training-share " + trainingShare + ": " + e.getMessage());
     }
     long start = System.nanoTime();
     PrintStream err = System.err;
@@ -65,7 +68,7 @@ public final class TrainCommand implements Callable<Integer> {
     // The encoder the gateway is configured with (inference.encoder_model), so heads always match it.
     InferenceConfig inference = main.loadConfig().inference();
     try (OnnxTextEncoder encoder = OnnxTextEncoder.load(EncoderSource.configured(inference), 1)) {
-      result = TrainingPipeline.run(data, encoder, encoder.name(), TrainingOptions.withSeed(seed).withTrainingShare(trainingShare), m -> err.println(m));
+      result = TrainingPipeline.run(data, encoder, encoder.name(), options, m -> err.println(m));
     }
     List<Path> written = ModelExport.write(result, out);
     summarise(err, result, written, (System.nanoTime() - start) / 1e9);

@@ -42,7 +42,7 @@ public record TrainingOptions(long seed, int folds, List<Double> l2Grid, double 
       throw new IllegalArgumentException("heldOutFraction must be in [0, 1)");
     }
     if (!(trainingShare > 0 && trainingShare <= 1)) {
-      throw new IllegalArgumentException("trainingShare must be in (0, 1]");
+      throw new IllegalArgumentException("the training share must be above 0 and at most 1");
     }
   }
 
