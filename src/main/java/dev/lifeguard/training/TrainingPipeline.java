@@ -6,7 +6,6 @@ import dev.lifeguard.training.Examples.ReplyExample;
 import dev.lifeguard.training.corpus.Corpus;
 import dev.lifeguard.training.corpus.Labels;
 import dev.lifeguard.training.corpus.Vocabulary;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,7 @@ public final class TrainingPipeline {
   static Set<String> withTrainingShare(Examples all, Set<String> heldOut, double share) {
     Map<String, String> training = new LinkedHashMap<>(all.strata());
     training.keySet().removeAll(heldOut);
-    Set<String> kept = new HashSet<>(Split.sample(training, share, Split.TRAINING_SHARE_SALT));
+    Set<String> kept = Split.sample(training, share, Split.TRAINING_SHARE_SALT);
     kept.addAll(heldOut);
     return kept;
   }
