@@ -1,5 +1,6 @@
 package dev.lifeguard.training.onnx;
 
+import dev.lifeguard.onnx.ProtoWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

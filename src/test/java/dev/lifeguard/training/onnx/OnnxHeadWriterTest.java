@@ -1,5 +1,6 @@
 package dev.lifeguard.training.onnx;
 
+import dev.lifeguard.onnx.ProtoWriter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

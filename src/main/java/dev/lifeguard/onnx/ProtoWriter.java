@@ -1,40 +1,41 @@
-package dev.lifeguard.training.onnx;
+package dev.lifeguard.onnx;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Just enough of the protobuf wire format to write an ONNX model: varints and length-delimited
- * fields. Fields come out in the order they are written, so the same calls give the same bytes.
+ * Just enough of the protobuf wire format to write an ONNX model, or a part of one: varints and
+ * length-delimited fields. Fields come out in the order they are written, so the same calls give the
+ * same bytes.
  */
-final class ProtoWriter {
+public final class ProtoWriter {
   private static final int VARINT = 0;
   private static final int LENGTH_DELIMITED = 2;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-  ProtoWriter varint(int field, long value) {
+  public ProtoWriter varint(int field, long value) {
     tag(field, VARINT);
     writeVarint(value);
     return this;
   }
 
-  ProtoWriter bytes(int field, byte[] value) {
+  public ProtoWriter bytes(int field, byte[] value) {
     tag(field, LENGTH_DELIMITED);
     writeVarint(value.length);
     out.writeBytes(value);
     return this;
   }
 
-  ProtoWriter string(int field, String value) {
+  public ProtoWriter string(int field, String value) {
     return bytes(field, value.getBytes(StandardCharsets.UTF_8));
   }
 
-  ProtoWriter message(int field, ProtoWriter message) {
+  public ProtoWriter message(int field, ProtoWriter message) {
     return bytes(field, message.toByteArray());
   }
 
-  byte[] toByteArray() {
+  public byte[] toByteArray() {
     return out.toByteArray();
   }
 
