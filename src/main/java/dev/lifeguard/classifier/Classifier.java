@@ -23,11 +23,7 @@ public final class Classifier implements AutoCloseable {
   private final Assessor assessor = new Assessor();
 
   private Classifier(OnnxTextEncoder encoder, ProbeHeads heads, int cacheEntries) {
-    if (heads.dimension() != encoder.dimension() || !heads.encoderName().equals(encoder.name())) {
-      throw new IllegalStateException("the probe heads were trained for encoder " + heads.encoderName() + " (" + heads.dimension()
-          + " dims) but the configured encoder is " + encoder.name() + " (" + encoder.dimension()
-          + " dims): retrain with `java -jar target/lifeguard.jar train`");
-    }
+    heads.requireEncoder(encoder.name(), encoder);
     this.encoder = encoder;
     this.heads = heads;
     this.scorer = new MessageScorer(encoder, heads, cacheEntries);

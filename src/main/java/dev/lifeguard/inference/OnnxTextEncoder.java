@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * A BERT-style sentence encoder run with ONNX Runtime: tokenise without the tokenizer file's fixed
- * padding and truncation, cover long texts with overlapping windows, mean-pool the last hidden
- * state over real tokens, L2-normalise.
+ * padding and truncation, cover long texts with overlapping windows, mean-pool each chosen hidden
+ * layer ({@link EncoderLayers}) over real tokens, L2-normalise each and join them into one unit vector.
  */
 public final class OnnxTextEncoder implements TextEncoder {
   /** Content tokens per window; MiniLM was trained on sequences of this order. */
@@ -34,6 +34,7 @@ public final class OnnxTextEncoder implements TextEncoder {
   private final long sepId;
   private final int dimension;
   private final String name;
+  private final EncoderLayers layers;
 
   private OnnxTextEncoder(EncoderSource source, int intraOpThreads) throws OrtException, IOException {
     this.name = source.name();
@@ -41,7 +42,9 @@ public final class OnnxTextEncoder implements TextEncoder {
     options.setIntraOpNumThreads(intraOpThreads);
     options.setInterOpNumThreads(1);
     options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-    this.session = env.createSession(source.modelBytes(), options);
+    byte[] model = source.modelBytes();
+    this.layers = EncoderLayers.of(model);
+    this.session = env.createSession(layers.tap(model), options);
     this.needsTypeIds = session.getInputNames().contains("token_type_ids");
     Map<String, String> tokenizerOptions = Map.of("padding", "false", "truncation", "false", "addSpecialTokens", "false");
     this.tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(source.tokenizerBytes()), tokenizerOptions);
@@ -71,6 +74,11 @@ public final class OnnxTextEncoder implements TextEncoder {
   @Override
   public int dimension() {
     return dimension;
+  }
+
+  @Override
+  public String layers() {
+    return layers.description();
   }
 
   @Override
@@ -156,7 +164,10 @@ public final class OnnxTextEncoder implements TextEncoder {
         inputs.put("token_type_ids", typeTensor);
       }
       try (OrtSession.Result result = session.run(inputs)) {
-        float[][][] hidden = (float[][][]) result.get(0).getValue();
+        List<float[][][]> hidden = new ArrayList<>(layers.outputs().size());
+        for (String output : layers.outputs()) {
+          hidden.add((float[][][]) result.get(output).orElseThrow().getValue());
+        }
         return pool(hidden, windows);
       }
     } catch (OrtException e) {
@@ -164,27 +175,34 @@ public final class OnnxTextEncoder implements TextEncoder {
     }
   }
 
-  /** Mean over real tokens, then L2 normalisation (what sentence-transformers does for MiniLM). */
-  private static float[][] pool(float[][][] hidden, List<long[]> windows) {
-    float[][] out = new float[hidden.length][];
-    for (int b = 0; b < hidden.length; b++) {
+  /**
+   * Per layer, the mean over real tokens, L2-normalised (what sentence-transformers does for MiniLM's
+   * last layer); the layers side by side, scaled so the whole vector has unit length.
+   */
+  private static float[][] pool(List<float[][][]> layers, List<long[]> windows) {
+    float[][] out = new float[windows.size()][];
+    float share = (float) (1.0 / Math.sqrt(layers.size()));
+    for (int b = 0; b < out.length; b++) {
       int tokens = windows.get(b).length;
-      int dim = hidden[b][0].length;
-      float[] v = new float[dim];
-      for (int t = 0; t < tokens; t++) {
-        float[] h = hidden[b][t];
-        for (int d = 0; d < dim; d++) {
-          v[d] += h[d];
+      int dim = layers.get(0)[b][0].length;
+      float[] v = new float[dim * layers.size()];
+      for (int l = 0; l < layers.size(); l++) {
+        float[][] hidden = layers.get(l)[b];
+        int from = l * dim;
+        for (int t = 0; t < tokens; t++) {
+          for (int d = 0; d < dim; d++) {
+            v[from + d] += hidden[t][d];
+          }
         }
-      }
-      double norm = 0;
-      for (int d = 0; d < dim; d++) {
-        v[d] /= tokens;
-        norm += v[d] * v[d];
-      }
-      float inv = (float) (1.0 / Math.max(Math.sqrt(norm), 1e-12));
-      for (int d = 0; d < dim; d++) {
-        v[d] *= inv;
+        double norm = 0;
+        for (int d = from; d < from + dim; d++) {
+          v[d] /= tokens;
+          norm += v[d] * v[d];
+        }
+        float inv = (float) (share / Math.max(Math.sqrt(norm), 1e-12));
+        for (int d = from; d < from + dim; d++) {
+          v[d] *= inv;
+        }
       }
       out[b] = v;
     }

@@ -45,6 +45,7 @@ public final class ProbeHeads implements AutoCloseable {
 
   private final OrtEnvironment env = OrtEnvironment.getEnvironment();
   private final String encoderName;
+  private final String encoderLayers;
   private final int dimension;
   private final Head message;
   private final Head assistant;
@@ -54,6 +55,8 @@ public final class ProbeHeads implements AutoCloseable {
 
   private ProbeHeads(JsonNode manifest, FileReader files) throws OrtException, IOException {
     this.encoderName = manifest.path("encoder").path("name").asText();
+    // Heads from before layers were recorded read the last hidden state only.
+    this.encoderLayers = manifest.path("encoder").path("layers").asText("the graph's first output (last_hidden_state)");
     this.dimension = manifest.path("encoder").path("dimension").asInt();
     this.lexicon = lexicon(manifest, files);
     this.message = head(manifest, MESSAGE_HEAD, files, dimension + (lexicon == null ? 0 : lexicon.outputs().size()));
@@ -111,6 +114,20 @@ public final class ProbeHeads implements AutoCloseable {
   /** The encoder the heads were trained on; vectors from another encoder are meaningless to them. */
   public String encoderName() {
     return encoderName;
+  }
+
+  /** Which of the encoder's hidden layers the heads read ({@link TextEncoder#layers}). */
+  public String encoderLayers() {
+    return encoderLayers;
+  }
+
+  /** Fails unless {@code encoder}'s vectors are the kind these heads were trained on: same encoder, layers and length. */
+  public void requireEncoder(String name, TextEncoder encoder) {
+    if (dimension != encoder.dimension() || !encoderName.equals(name) || !encoderLayers.equals(encoder.layers())) {
+      throw new IllegalStateException("the probe heads were trained for encoder " + encoderName + " (" + encoderLayers + ", "
+          + dimension + " dims) but the configured encoder is " + name + " (" + encoder.layers() + ", " + encoder.dimension()
+          + " dims): retrain with `java -jar target/lifeguard.jar train`");
+    }
   }
 
   /** Length of a message vector (the assistant head takes twice this). */

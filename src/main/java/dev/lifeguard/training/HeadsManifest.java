@@ -39,6 +39,7 @@ final class HeadsManifest {
     root.put("format", FORMAT);
     ObjectNode encoder = root.putObject("encoder");
     encoder.put("name", r.encoderName());
+    encoder.put("layers", r.encoderLayers());
     encoder.put("dimension", r.dimension());
     encoder.put("pooling", POOLING);
     encoder.put("context", CONTEXT);

@@ -28,8 +28,8 @@ final class ModelCard {
 
   private static void overview(StringBuilder md, TrainingResult r) {
     md.append("## What they are\n\n")
-        .append("Probes on the frozen sentence encoder `").append(r.encoderName()).append("` (").append(r.dimension())
-        .append(" dimensions) and a hashed lexicon of words and character n-grams (`").append(HeadsManifest.LEXICON_FILE).append("`, ")
+        .append("Probes on the frozen sentence encoder `").append(r.encoderName()).append("` (").append(r.encoderLayers())
+        .append(", mean-pooled side by side: ").append(r.dimension()).append(" dimensions) and a hashed lexicon of words and character n-grams (`").append(HeadsManifest.LEXICON_FILE).append("`, ")
         .append(r.lexicon().outputs().size()).append(" logits appended to the vector): a small MLP ensemble (")
         .append(MlpTrainer.MEMBERS).append(" networks averaged, one hidden ReLU layer each, shared by risk and its nine types) and\n")
         .append("linear probes for everything else. `heads-message.onnx` scores a message (or a\n")

@@ -48,9 +48,7 @@ public final class ScoreCommand implements Callable<Integer> {
     InferenceConfig inference = main.loadConfig().inference();
     try (ProbeHeads heads = ProbeHeads.load(models != null ? models : inference.modelsDir());
          OnnxTextEncoder encoder = OnnxTextEncoder.load(EncoderSource.configured(inference), 1)) {
-      if (!heads.encoderName().equals(encoder.name())) {
-        throw new IllegalStateException("the heads were trained on encoder " + heads.encoderName() + ", not " + encoder.name());
-      }
+      heads.requireEncoder(encoder.name(), encoder);
       for (String text : texts == null || texts.isEmpty() ? stdinLines() : texts) {
         ProbeScores scores = heads.score(ProbeHeads.messageVector(encoder.encode(List.of(text)).get(0)), text);
         System.out.println(JSON.writeValueAsString(render(heads, scores)));

@@ -58,7 +58,7 @@ public final class TrainingPipeline {
       TrainedHead message = HeadTrainer.train(messageData, MessageTargets.all(factors), o, pool);
       progress.accept("training the assistant head");
       TrainedHead assistant = HeadTrainer.train(replyData, ReplyTargets.all(), o, pool);
-      return new TrainingResult(encoderName, encoder.dimension(), lexicon.lexicon(), o, corpus.sha256(), corpusCounts(corpus), languages(corpus),
+      return new TrainingResult(encoderName, encoder.layers(), encoder.dimension(), lexicon.lexicon(), o, corpus.sha256(), corpusCounts(corpus), languages(corpus),
           splitCounts(messageData, replyData, examples.strata().size(), heldOut.size()), message, assistant,
           HeldOutScoring.summarise(messageData, message), corpus.problems().stream().map(Throwable::getMessage).toList());
     } finally {

@@ -34,12 +34,29 @@ class OnnxTextEncoderIT {
   @Test
   void vectors_are_normalised_and_similar_sentences_are_closer() {
     List<float[][]> v = encoder.encode(List.of("I want to die", "I wish I were dead", "How do I bake sourdough bread?"));
-    assertEquals(384, encoder.dimension());
+    assertEquals("layers 2, 4 and 6 of 6", encoder.layers());
+    assertEquals(3 * 384, encoder.dimension());
     for (float[][] text : v) {
       assertEquals(1, text.length);
       assertEquals(1.0, Math.sqrt(cosine(text[0], text[0])), 1e-4);
+      for (int layer = 0; layer < 3; layer++) {
+        float[] block = java.util.Arrays.copyOfRange(text[0], layer * 384, (layer + 1) * 384);
+        assertEquals(1 / Math.sqrt(3), Math.sqrt(cosine(block, block)), 1e-4, "each layer weighs the same");
+      }
     }
     assertTrue(cosine(v.get(0)[0], v.get(1)[0]) > cosine(v.get(0)[0], v.get(2)[0]) + 0.2);
+  }
+
+  @Test
+  void the_last_block_is_the_sentence_embedding_minilm_was_trained_to_give() {
+    // The last layer's block, rescaled, is all-MiniLM-L6-v2's own sentence vector: paraphrases sit
+    // much closer there than in the earlier layers, which keep more of the wording.
+    float[] a = encoder.encode(List.of("I want to die")).get(0)[0];
+    float[] b = encoder.encode(List.of("I wish I were dead")).get(0)[0];
+    double lastLayer = 3 * cosine(java.util.Arrays.copyOfRange(a, 768, 1152), java.util.Arrays.copyOfRange(b, 768, 1152));
+    double secondLayer = 3 * cosine(java.util.Arrays.copyOfRange(a, 0, 384), java.util.Arrays.copyOfRange(b, 0, 384));
+    assertTrue(lastLayer > 0.6, "last layer cosine " + lastLayer);
+    assertTrue(lastLayer > secondLayer, "last " + lastLayer + " vs layer 2 " + secondLayer);
   }
 
   @Test
