@@ -298,7 +298,7 @@ class UpstreamFaultsIT {
     two.getJsonArray("choices").add(new JsonObject().put("index", 1)
         .put("message", new JsonObject().put("role", "assistant").put("content", HELD)).put("finish_reason", "stop"));
     String marker = stub(false, aResponse().withHeader("Content-Type", "application/json").withBody(two.encode()));
-    HttpResponse<Buffer> r = gateway.postJson("/v1/safe", key, chat("name my goldfish " + marker, false).put("n", 2).encode());
+    HttpResponse<Buffer> r = gateway.postJson("/v1/safe", key, chat("name my goldfish", marker, false).put("n", 2).encode());
     assertEquals(200, r.statusCode(), r::bodyAsString);
     assertEquals(NORMAL_REPLY, content(r));
     assertFalse(r.bodyAsString().contains("HELD-BACK"), "choice 1 and the reasoning were never screened: " + r.bodyAsString());
@@ -350,14 +350,27 @@ class UpstreamFaultsIT {
   }
 
   private static JsonObject chat(String text, boolean stream) {
+    return chat(new JsonArray(), text, stream);
+  }
+
+  /**
+   * The marker that routes a request to its stub travels in a system turn, which is forwarded but
+   * never scored: a random id in the user's text could sway the classifier, and these tests are
+   * about routing, not judgement.
+   */
+  private static JsonObject chat(String text, String marker, boolean stream) {
+    return chat(new JsonArray().add(new JsonObject().put("role", "system").put("content", "request " + marker)), text, stream);
+  }
+
+  private static JsonObject chat(JsonArray system, String text, boolean stream) {
     JsonObject body = new JsonObject().put("model", "llama3.1:8b")
-        .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", text)))
+        .put("messages", system.add(new JsonObject().put("role", "user").put("content", text)))
         .put("config", new JsonObject().put("user_country", "US"));
     return stream ? body.put("stream", true) : body;
   }
 
   private static HttpResponse<Buffer> call(String marker, boolean stream) {
-    return gateway.postJson("/v1/safe", key, chat("tell me about volcanoes " + marker, stream).encode());
+    return gateway.postJson("/v1/safe", key, chat("tell me about volcanoes", marker, stream).encode());
   }
 
   static String completion(String content) {
@@ -462,7 +475,7 @@ class UpstreamFaultsIT {
     String marker = stub(stream, stream
         ? aResponse().withHeader("Content-Type", "text/event-stream").withBody(sse(List.of(NORMAL_REPLY)))
         : aResponse().withHeader("Content-Type", "application/json").withBody(completion(NORMAL_REPLY)));
-    HttpResponse<Buffer> r = gateway.postJson("/v1/safe", key, chat("what should I name my goldfish? " + marker, stream).encode());
+    HttpResponse<Buffer> r = gateway.postJson("/v1/safe", key, chat("what should I name my goldfish?", marker, stream).encode());
     assertEquals(200, r.statusCode(), r::bodyAsString);
     if (stream) {
       List<Object> events = SseEvents.parse(r.bodyAsString());
