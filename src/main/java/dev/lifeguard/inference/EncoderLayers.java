@@ -1,7 +1,6 @@
 package dev.lifeguard.inference;
 
 import dev.lifeguard.onnx.GraphOutputs;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -38,8 +37,7 @@ record EncoderLayers(List<String> outputs, String description) {
     }
     int third = Math.round(depth / 3f);
     int twoThirds = Math.round(2 * depth / 3f);
-    List<String> outputs = new ArrayList<>(List.of(earlier.get(third - 1), earlier.get(twoThirds - 1), last));
-    return new EncoderLayers(List.copyOf(outputs), "layers " + third + ", " + twoThirds + " and " + depth + " of " + depth);
+    return new EncoderLayers(List.of(earlier.get(third - 1), earlier.get(twoThirds - 1), last), "layers " + third + ", " + twoThirds + " and " + depth + " of " + depth);
   }
 
   /** The graph with the earlier layers as extra outputs (unchanged when only the first output is read). */
