@@ -157,13 +157,16 @@ final class MlpTrainer {
         }
         float[][] x = fitRows.stream().map(r -> xs[train.get(r)]).toArray(float[][]::new);
         double[][] t = fitRows.stream().map(r -> y[r]).toArray(double[][]::new);
+        float[][] predictX = predictRows.stream().map(r -> xs[train.get(r)]).toArray(float[][]::new);
         // each fold writes only its own rows and adds its members in order, so the result does not
         // depend on scheduling
         fits.add(pool.submit(() -> {
           for (Mlp.Options member : members) {
             Mlp.fit(x, t, MAX_EPOCHS, member, (epoch, m) -> {
-              for (int r : predictRows) {
-                double[] z = m.logits(xs[train.get(r)]);
+              double[][] logits = m.logits(predictX);
+              for (int q = 0; q < predictX.length; q++) {
+                int r = predictRows.get(q);
+                double[] z = logits[q];
                 if (oof[epoch][r] == null) {
                   oof[epoch][r] = new double[z.length];
                 }

@@ -1,5 +1,6 @@
 package dev.lifeguard.training.learn;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -58,13 +59,46 @@ public final class Mlp {
         for (int i = 0; i < w.length; i++) {
           z += (double) w[i] * x[i];
         }
-        h[j] = z > 0 ? z : 0;
+        h[j] = relu(z);
       }
       return h;
     }
 
     public double[] logits(float[] x) {
-      double[] h = hidden(x);
+      return output(hidden(x));
+    }
+
+    /** {@link #logits(float[])} of each row, the same bits, four rows at a time. */
+    public double[][] logits(float[][] rows) {
+      double[][] out = new double[rows.length][];
+      double[] four = new double[Dot.BLOCK];
+      int d = rows.length == 0 ? 0 : w1[0].length;
+      double[] w = new double[b1.length * d]; // exact: a float widened to double keeps its value
+      for (int j = 0; j < b1.length; j++) {
+        for (int i = 0; i < d; i++) {
+          w[j * d + i] = w1[j][i];
+        }
+      }
+      int r = 0;
+      for (; r + Dot.BLOCK <= rows.length; r += Dot.BLOCK) {
+        double[][] h = new double[Dot.BLOCK][b1.length];
+        for (int j = 0; j < b1.length; j++) {
+          Dot.four(w, j * d, d, b1[j], rows[r], rows[r + 1], rows[r + 2], rows[r + 3], four);
+          for (int q = 0; q < Dot.BLOCK; q++) {
+            h[q][j] = relu(four[q]);
+          }
+        }
+        for (int q = 0; q < Dot.BLOCK; q++) {
+          out[r + q] = output(h[q]);
+        }
+      }
+      for (; r < rows.length; r++) {
+        out[r] = logits(rows[r]);
+      }
+      return out;
+    }
+
+    private double[] output(double[] h) {
       double[] out = new double[b2.length];
       for (int k = 0; k < out.length; k++) {
         double z = b2[k];
@@ -94,7 +128,7 @@ public final class Mlp {
   }
 
   /** The state of one fit: flattened parameters [w1, b1, w2, b2] and their Adam moments. */
-  private static final class Trainer {
+  static final class Trainer {
     private final float[][] x;
     private final double[][] y;
     private final Options o;
@@ -110,6 +144,10 @@ public final class Mlp {
     private final double[] negWeight;
     private final Random random;
     private final int[] order;
+    /** The current batch's hidden activations, one row per batch row. */
+    private final double[][] hiddenOut;
+    /** The current batch's output-layer errors, one row per batch row. */
+    private final double[][] outputDelta;
     private long step;
 
     Trainer(float[][] x, double[][] y, Options o) {
@@ -129,6 +167,8 @@ public final class Mlp {
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
       }
+      this.hiddenOut = new double[o.batchSize()][h];
+      this.outputDelta = new double[o.batchSize()][k];
       this.posWeight = new double[k];
       this.negWeight = new double[k];
       balance();
@@ -178,66 +218,128 @@ public final class Mlp {
       }
     }
 
-    /** Gradient of the batch's loss; each row's loss is scaled by n / batch so steps do not depend on n. */
+    /**
+     * Gradient of the batch's loss; each row's loss is scaled by n / batch so steps do not depend on n.
+     * Rows are taken four at a time where that saves passes over the weights, but every gradient entry
+     * still receives its rows' terms in batch order: the bits are those of one row at a time.
+     */
     private void gradient(int from, int to) {
-      java.util.Arrays.fill(g, 0);
-      int b1 = d * h;
-      int w2 = b1 + h;
-      int b2 = w2 + h * k;
-      double[] z1 = new double[h];
-      double[] dz2 = new double[k];
+      Arrays.fill(g, 0);
+      forward(from, to);
       double scale = 1.0 / (to - from);
       for (int r = from; r < to; r++) {
-        int row = order[r];
-        float[] xi = x[row];
+        outputGradient(order[r], hiddenOut[r - from], outputDelta[r - from], scale);
+      }
+      int r = from;
+      for (; r + Dot.BLOCK <= to; r += Dot.BLOCK) {
+        hiddenGradientFour(r, from);
+      }
+      for (; r < to; r++) {
+        hiddenGradient(x[order[r]], hiddenOut[r - from], outputDelta[r - from]);
+      }
+    }
+
+    /** The output layer's error for one row into {@code dz2}, and its weights' gradient. */
+    private void outputGradient(int row, double[] z1, double[] dz2, double scale) {
+      int w2 = d * h + h;
+      int b2 = w2 + h * k;
+      for (int c = 0; c < k; c++) {
+        double target = y[row][c];
+        if (Double.isNaN(target)) {
+          dz2[c] = 0;
+          continue;
+        }
+        double z = p[b2 + c];
+        int off = w2 + c * h;
         for (int j = 0; j < h; j++) {
-          double z = p[b1 + j];
-          int off = j * d;
-          for (int i = 0; i < d; i++) {
-            z += p[off + i] * xi[i];
-          }
-          z1[j] = z > 0 ? z : 0;
+          z += p[off + j] * z1[j];
         }
-        for (int c = 0; c < k; c++) {
-          double target = y[row][c];
-          if (Double.isNaN(target)) {
-            dz2[c] = 0;
-            continue;
-          }
-          double z = p[b2 + c];
-          int off = w2 + c * h;
-          for (int j = 0; j < h; j++) {
-            z += p[off + j] * z1[j];
-          }
-          double w = target > 0.5 ? posWeight[c] : negWeight[c];
-          dz2[c] = w * (sigmoid(z) - target) * scale;
+        double w = target > 0.5 ? posWeight[c] : negWeight[c];
+        dz2[c] = w * (sigmoid(z) - target) * scale;
+      }
+      for (int c = 0; c < k; c++) {
+        if (dz2[c] == 0) {
+          continue;
         }
-        for (int c = 0; c < k; c++) {
-          if (dz2[c] == 0) {
-            continue;
-          }
-          int off = w2 + c * h;
-          for (int j = 0; j < h; j++) {
-            g[off + j] += dz2[c] * z1[j];
-          }
-          g[b2 + c] += dz2[c];
-        }
+        int off = w2 + c * h;
         for (int j = 0; j < h; j++) {
-          if (z1[j] <= 0) {
-            continue;
+          g[off + j] += dz2[c] * z1[j];
+        }
+        g[b2 + c] += dz2[c];
+      }
+    }
+
+    /** The error reaching hidden unit {@code j}: zero where the unit was off. */
+    private double hiddenDelta(double[] z1, double[] dz2, int j) {
+      if (z1[j] <= 0) {
+        return 0;
+      }
+      int w2 = d * h + h;
+      double dh = 0;
+      for (int c = 0; c < k; c++) {
+        dh += dz2[c] * p[w2 + c * h + j];
+      }
+      return dh;
+    }
+
+    private void hiddenGradient(float[] xi, double[] z1, double[] dz2) {
+      int b1 = d * h;
+      for (int j = 0; j < h; j++) {
+        double dh = hiddenDelta(z1, dz2, j);
+        if (dh == 0) {
+          continue;
+        }
+        Dot.accumulate(g, j * d, d, dh, xi);
+        g[b1 + j] += dh;
+      }
+    }
+
+    /**
+     * {@link #hiddenGradient} of four consecutive batch rows in one pass over the first layer's gradient.
+     * A row whose unit was off adds 0·x, which leaves the sum's bits unchanged (it never holds −0).
+     */
+    private void hiddenGradientFour(int r, int from) {
+      int b1 = d * h;
+      int q = r - from;
+      float[] x0 = x[order[r]];
+      float[] x1 = x[order[r + 1]];
+      float[] x2 = x[order[r + 2]];
+      float[] x3 = x[order[r + 3]];
+      double[] delta = new double[Dot.BLOCK];
+      for (int j = 0; j < h; j++) {
+        boolean any = false;
+        for (int b = 0; b < Dot.BLOCK; b++) {
+          delta[b] = hiddenDelta(hiddenOut[q + b], outputDelta[q + b], j);
+          any |= delta[b] != 0;
+        }
+        if (any) {
+          Dot.accumulate(g, j * d, d, delta, x0, x1, x2, x3);
+          g[b1 + j] = Dot.sum(g[b1 + j], delta);
+        }
+      }
+    }
+
+    /** Hidden activations of the batch's rows into {@link #hiddenOut}, four rows per pass over each unit's weights. */
+    private void forward(int from, int to) {
+      int b1 = d * h;
+      double[] four = new double[Dot.BLOCK];
+      int r = from;
+      for (; r + Dot.BLOCK <= to; r += Dot.BLOCK) {
+        float[] x0 = x[order[r]];
+        float[] x1 = x[order[r + 1]];
+        float[] x2 = x[order[r + 2]];
+        float[] x3 = x[order[r + 3]];
+        for (int j = 0; j < h; j++) {
+          Dot.four(p, j * d, d, p[b1 + j], x0, x1, x2, x3, four);
+          for (int q = 0; q < Dot.BLOCK; q++) {
+            hiddenOut[r - from + q][j] = relu(four[q]);
           }
-          double dh = 0;
-          for (int c = 0; c < k; c++) {
-            dh += dz2[c] * p[w2 + c * h + j];
-          }
-          if (dh == 0) {
-            continue;
-          }
-          int off = j * d;
-          for (int i = 0; i < d; i++) {
-            g[off + i] += dh * xi[i];
-          }
-          g[b1 + j] += dh;
+        }
+      }
+      for (; r < to; r++) {
+        float[] xi = x[order[r]];
+        for (int j = 0; j < h; j++) {
+          hiddenOut[r - from][j] = relu(Dot.one(p, j * d, d, p[b1 + j], xi));
         }
       }
     }
@@ -246,17 +348,36 @@ public final class Mlp {
       step++;
       double c1 = 1 - StrictMath.pow(BETA1, step);
       double c2 = 1 - StrictMath.pow(BETA2, step);
-      double lr = o.learningRate();
       int b1 = d * h;
       int w2 = b1 + h;
       int b2 = w2 + h * k;
-      for (int i = 0; i < p.length; i++) {
+      // one loop per block, weights decayed and biases not: no per-element test of which block i is in
+      adam(0, b1, c1, c2, true);
+      adam(b1, w2, c1, c2, false);
+      adam(w2, b2, c1, c2, true);
+      adam(b2, p.length, c1, c2, false);
+    }
+
+    private void adam(int from, int to, double c1, double c2, boolean decay) {
+      double lr = o.learningRate();
+      double wd = o.weightDecay();
+      for (int i = from; i < to; i++) {
         m[i] = BETA1 * m[i] + (1 - BETA1) * g[i];
         v[i] = BETA2 * v[i] + (1 - BETA2) * g[i] * g[i];
         double update = (m[i] / c1) / (StrictMath.sqrt(v[i] / c2) + EPSILON);
-        boolean bias = i >= b1 && i < w2 || i >= b2;
-        p[i] -= lr * (update + (bias ? 0 : o.weightDecay() * p[i]));
+        p[i] -= lr * (update + (decay ? wd * p[i] : 0));
       }
+    }
+
+    /** The gradient of the first {@code n} rows as one batch (before any epoch: rows in input order), for tests. */
+    double[] batchGradient(int n) {
+      gradient(0, n);
+      return g.clone();
+    }
+
+    /** The parameters as they are, flattened [w1 by hidden unit, b1, w2 by output, b2], for tests. */
+    double[] parameters() {
+      return p.clone();
     }
 
     Model model() {
@@ -283,6 +404,10 @@ public final class Mlp {
       }
       return new Model(w1, b1, w2, b2);
     }
+  }
+
+  static double relu(double z) {
+    return z > 0 ? z : 0;
   }
 
   static double sigmoid(double z) {

@@ -1,6 +1,7 @@
 package dev.lifeguard.training.learn;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /** Weighted multinomial logistic regression with an L2 penalty on the weights, fitted with L-BFGS. */
 public final class SoftmaxRegression {
@@ -40,6 +41,8 @@ public final class SoftmaxRegression {
     private final double l2;
     private final int d;
     private final double totalWeight;
+    /** Rows with a non-zero weight, in order. */
+    private final int[] active;
 
     Loss(float[][] x, int[] y, int k, double[] s, double l2) {
       this.x = x;
@@ -49,6 +52,7 @@ public final class SoftmaxRegression {
       this.l2 = l2;
       this.d = x.length == 0 ? 0 : x[0].length;
       this.totalWeight = Math.max(Arrays.stream(s).sum(), 1e-12);
+      this.active = IntStream.range(0, s.length).filter(i -> s[i] != 0).toArray();
     }
 
     @Override
@@ -60,29 +64,54 @@ public final class SoftmaxRegression {
     public double evaluate(double[] p, double[] grad) {
       Arrays.fill(grad, 0);
       double loss = 0;
-      double[] z = new double[k];
-      for (int i = 0; i < x.length; i++) {
-        if (s[i] == 0) {
-          continue;
+      // rows four at a time (Dot); every sum still runs in row order, so the result is bit-identical
+      double[][] z = new double[Dot.BLOCK][k];
+      double[] four = new double[Dot.BLOCK];
+      double[] g = new double[Dot.BLOCK];
+      int at = 0;
+      for (; at + Dot.BLOCK <= active.length; at += Dot.BLOCK) {
+        float[] r0 = x[active[at]];
+        float[] r1 = x[active[at + 1]];
+        float[] r2 = x[active[at + 2]];
+        float[] r3 = x[active[at + 3]];
+        for (int c = 0; c < k; c++) {
+          int o = c * (d + 1);
+          Dot.four(p, o, d, p[o + d], r0, r1, r2, r3, four);
+          for (int q = 0; q < Dot.BLOCK; q++) {
+            z[q][c] = four[q];
+          }
         }
+        double[][] prob = new double[Dot.BLOCK][];
+        for (int q = 0; q < Dot.BLOCK; q++) {
+          int i = active[at + q];
+          prob[q] = SoftmaxModel.softmax(z[q]);
+          loss -= s[i] * Math.log(Math.max(prob[q][y[i]], 1e-300));
+        }
+        for (int c = 0; c < k; c++) {
+          for (int q = 0; q < Dot.BLOCK; q++) {
+            int i = active[at + q];
+            g[q] = s[i] * (prob[q][c] - (c == y[i] ? 1 : 0));
+          }
+          int o = c * (d + 1);
+          Dot.accumulate(grad, o, d, g, r0, r1, r2, r3);
+          grad[o + d] = Dot.sum(grad[o + d], g);
+        }
+      }
+      double[] zi = new double[k];
+      for (; at < active.length; at++) {
+        int i = active[at];
         float[] row = x[i];
         for (int c = 0; c < k; c++) {
           int o = c * (d + 1);
-          double v = p[o + d];
-          for (int j = 0; j < d; j++) {
-            v += p[o + j] * row[j];
-          }
-          z[c] = v;
+          zi[c] = Dot.one(p, o, d, p[o + d], row);
         }
-        double[] prob = SoftmaxModel.softmax(z);
+        double[] prob = SoftmaxModel.softmax(zi);
         loss -= s[i] * Math.log(Math.max(prob[y[i]], 1e-300));
         for (int c = 0; c < k; c++) {
-          double g = s[i] * (prob[c] - (c == y[i] ? 1 : 0));
+          double gc = s[i] * (prob[c] - (c == y[i] ? 1 : 0));
           int o = c * (d + 1);
-          for (int j = 0; j < d; j++) {
-            grad[o + j] += g * row[j];
-          }
-          grad[o + d] += g;
+          Dot.accumulate(grad, o, d, gc, row);
+          grad[o + d] += gc;
         }
       }
       loss /= totalWeight;
