@@ -14,9 +14,17 @@ final class Dot {
 
   private Dot() {}
 
-  /** {@code out[q] = start + Σ_i w[off + i] · x_q[i]} for the four rows, each summed in index order. */
-  static void four(double[] w, int off, int n, double start, float[] x0, float[] x1, float[] x2, float[] x3,
-      double[] out) {
+  /** The four rows {@code x[index[at]]} … {@code x[index[at + 3]]}. */
+  static float[][] rows(float[][] x, int[] index, int at) {
+    return new float[][] {x[index[at]], x[index[at + 1]], x[index[at + 2]], x[index[at + 3]]};
+  }
+
+  /** {@code out[q] = start + Σ_i w[off + i] · rows[q][i]} for the four rows, each summed in index order. */
+  static void four(double[] w, int off, int n, double start, float[][] rows, double[] out) {
+    float[] x0 = rows[0];
+    float[] x1 = rows[1];
+    float[] x2 = rows[2];
+    float[] x3 = rows[3];
     double s0 = start;
     double s1 = start;
     double s2 = start;
@@ -44,10 +52,14 @@ final class Dot {
   }
 
   /**
-   * {@code acc[off + i] += a[0]·x0[i]}, then {@code a[1]·x1[i]}, and so on: the four rows' terms in
-   * row order, as four separate passes would add them, in one pass.
+   * {@code acc[off + i] += a[0]·rows[0][i]}, then {@code a[1]·rows[1][i]}, and so on: the four rows'
+   * terms in row order, as four separate passes would add them, in one pass.
    */
-  static void accumulate(double[] acc, int off, int n, double[] a, float[] x0, float[] x1, float[] x2, float[] x3) {
+  static void accumulate(double[] acc, int off, int n, double[] a, float[][] rows) {
+    float[] x0 = rows[0];
+    float[] x1 = rows[1];
+    float[] x2 = rows[2];
+    float[] x3 = rows[3];
     double a0 = a[0];
     double a1 = a[1];
     double a2 = a[2];

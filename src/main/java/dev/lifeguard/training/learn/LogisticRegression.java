@@ -74,17 +74,14 @@ public final class LogisticRegression {
       // rows four at a time (Dot); every sum still runs in row order, so the result is bit-identical
       int at = 0;
       for (; at + Dot.BLOCK <= active.length; at += Dot.BLOCK) {
-        float[] r0 = x[active[at]];
-        float[] r1 = x[active[at + 1]];
-        float[] r2 = x[active[at + 2]];
-        float[] r3 = x[active[at + 3]];
-        Dot.four(p, 0, d, p[d], r0, r1, r2, r3, z);
+        float[][] rows = Dot.rows(x, active, at);
+        Dot.four(p, 0, d, p[d], rows, z);
         for (int q = 0; q < Dot.BLOCK; q++) {
           int i = active[at + q];
           loss += rowLoss(i, z[q]);
           g[q] = s[i] * (BinaryModel.sigmoid(z[q]) - y[i]);
         }
-        Dot.accumulate(grad, 0, d, g, r0, r1, r2, r3);
+        Dot.accumulate(grad, 0, d, g, rows);
         grad[d] = Dot.sum(grad[d], g);
       }
       for (; at < active.length; at++) {

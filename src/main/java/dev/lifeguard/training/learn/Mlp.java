@@ -82,8 +82,9 @@ public final class Mlp {
       int r = 0;
       for (; r + Dot.BLOCK <= rows.length; r += Dot.BLOCK) {
         double[][] h = new double[Dot.BLOCK][b1.length];
+        float[][] block = Arrays.copyOfRange(rows, r, r + Dot.BLOCK);
         for (int j = 0; j < b1.length; j++) {
-          Dot.four(w, j * d, d, b1[j], rows[r], rows[r + 1], rows[r + 2], rows[r + 3], four);
+          Dot.four(w, j * d, d, b1[j], block, four);
           for (int q = 0; q < Dot.BLOCK; q++) {
             h[q][j] = relu(four[q]);
           }
@@ -301,10 +302,7 @@ public final class Mlp {
     private void hiddenGradientFour(int r, int from) {
       int b1 = d * h;
       int q = r - from;
-      float[] x0 = x[order[r]];
-      float[] x1 = x[order[r + 1]];
-      float[] x2 = x[order[r + 2]];
-      float[] x3 = x[order[r + 3]];
+      float[][] rows = Dot.rows(x, order, r);
       double[] delta = new double[Dot.BLOCK];
       for (int j = 0; j < h; j++) {
         boolean any = false;
@@ -313,7 +311,7 @@ public final class Mlp {
           any |= delta[b] != 0;
         }
         if (any) {
-          Dot.accumulate(g, j * d, d, delta, x0, x1, x2, x3);
+          Dot.accumulate(g, j * d, d, delta, rows);
           g[b1 + j] = Dot.sum(g[b1 + j], delta);
         }
       }
@@ -325,12 +323,9 @@ public final class Mlp {
       double[] four = new double[Dot.BLOCK];
       int r = from;
       for (; r + Dot.BLOCK <= to; r += Dot.BLOCK) {
-        float[] x0 = x[order[r]];
-        float[] x1 = x[order[r + 1]];
-        float[] x2 = x[order[r + 2]];
-        float[] x3 = x[order[r + 3]];
+        float[][] rows = Dot.rows(x, order, r);
         for (int j = 0; j < h; j++) {
-          Dot.four(p, j * d, d, p[b1 + j], x0, x1, x2, x3, four);
+          Dot.four(p, j * d, d, p[b1 + j], rows, four);
           for (int q = 0; q < Dot.BLOCK; q++) {
             hiddenOut[r - from + q][j] = relu(four[q]);
           }

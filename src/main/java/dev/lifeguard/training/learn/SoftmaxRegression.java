@@ -70,13 +70,10 @@ public final class SoftmaxRegression {
       double[] g = new double[Dot.BLOCK];
       int at = 0;
       for (; at + Dot.BLOCK <= active.length; at += Dot.BLOCK) {
-        float[] r0 = x[active[at]];
-        float[] r1 = x[active[at + 1]];
-        float[] r2 = x[active[at + 2]];
-        float[] r3 = x[active[at + 3]];
+        float[][] rows = Dot.rows(x, active, at);
         for (int c = 0; c < k; c++) {
           int o = c * (d + 1);
-          Dot.four(p, o, d, p[o + d], r0, r1, r2, r3, four);
+          Dot.four(p, o, d, p[o + d], rows, four);
           for (int q = 0; q < Dot.BLOCK; q++) {
             z[q][c] = four[q];
           }
@@ -93,7 +90,7 @@ public final class SoftmaxRegression {
             g[q] = s[i] * (prob[q][c] - (c == y[i] ? 1 : 0));
           }
           int o = c * (d + 1);
-          Dot.accumulate(grad, o, d, g, r0, r1, r2, r3);
+          Dot.accumulate(grad, o, d, g, rows);
           grad[o + d] = Dot.sum(grad[o + d], g);
         }
       }
