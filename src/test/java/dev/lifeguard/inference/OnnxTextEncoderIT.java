@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,12 +24,18 @@ class OnnxTextEncoderIT {
     encoder.close();
   }
 
-  private static double cosine(float[] a, float[] b) {
+  /** The encoder's vectors have unit length, so their dot product is their cosine; a layer block has length 1/√3. */
+  private static double dot(float[] a, float[] b) {
     double dot = 0;
     for (int i = 0; i < a.length; i++) {
       dot += a[i] * b[i];
     }
     return dot;
+  }
+
+  /** The part of a vector that comes from the given layer (0, 1, 2 = a third, two thirds, full depth). */
+  private static float[] block(float[] vector, int layer) {
+    return Arrays.copyOfRange(vector, layer * 384, (layer + 1) * 384);
   }
 
   @Test
@@ -38,13 +45,13 @@ class OnnxTextEncoderIT {
     assertEquals(3 * 384, encoder.dimension());
     for (float[][] text : v) {
       assertEquals(1, text.length);
-      assertEquals(1.0, Math.sqrt(cosine(text[0], text[0])), 1e-4);
+      assertEquals(1.0, Math.sqrt(dot(text[0], text[0])), 1e-4);
       for (int layer = 0; layer < 3; layer++) {
-        float[] block = java.util.Arrays.copyOfRange(text[0], layer * 384, (layer + 1) * 384);
-        assertEquals(1 / Math.sqrt(3), Math.sqrt(cosine(block, block)), 1e-4, "each layer weighs the same");
+        float[] block = block(text[0], layer);
+        assertEquals(1 / Math.sqrt(3), Math.sqrt(dot(block, block)), 1e-4, "each layer weighs the same");
       }
     }
-    assertTrue(cosine(v.get(0)[0], v.get(1)[0]) > cosine(v.get(0)[0], v.get(2)[0]) + 0.2);
+    assertTrue(dot(v.get(0)[0], v.get(1)[0]) > dot(v.get(0)[0], v.get(2)[0]) + 0.2);
   }
 
   @Test
@@ -53,15 +60,11 @@ class OnnxTextEncoderIT {
     // each block is checked against its own baseline, not against the other blocks.
     List<float[][]> v = encoder.encode(List.of("I want to die", "I wish I were dead", "How do I bake sourdough bread?"));
     for (int layer = 0; layer < 3; layer++) {
-      int from = layer * 384;
-      int to = from + 384;
-      double paraphrase = cosine(java.util.Arrays.copyOfRange(v.get(0)[0], from, to), java.util.Arrays.copyOfRange(v.get(1)[0], from, to));
-      double unrelated = cosine(java.util.Arrays.copyOfRange(v.get(0)[0], from, to), java.util.Arrays.copyOfRange(v.get(2)[0], from, to));
+      double paraphrase = dot(block(v.get(0)[0], layer), block(v.get(1)[0], layer));
+      double unrelated = dot(block(v.get(0)[0], layer), block(v.get(2)[0], layer));
       assertTrue(paraphrase > unrelated, "block " + layer + ": paraphrase " + paraphrase + " vs unrelated " + unrelated);
     }
-    float[] a = java.util.Arrays.copyOfRange(v.get(0)[0], 0, 384);
-    float[] last = java.util.Arrays.copyOfRange(v.get(0)[0], 768, 1152);
-    assertTrue(3 * cosine(a, last) < 0.95, "the layers are different views of the text, not copies");
+    assertTrue(3 * dot(block(v.get(0)[0], 0), block(v.get(0)[0], 2)) < 0.95, "the layers are different views of the text, not copies");
   }
 
   @Test
@@ -75,7 +78,7 @@ class OnnxTextEncoderIT {
     assertEquals(expected, windows.length);
     float[] last = windows[windows.length - 1];
     float[] risk = encoder.encode(List.of("tonight i am going to end my life")).get(0)[0];
-    assertTrue(cosine(last, risk) > cosine(windows[0], risk), "the last window carries the ending");
+    assertTrue(dot(last, risk) > dot(windows[0], risk), "the last window carries the ending");
   }
 
   @Test
