@@ -33,14 +33,17 @@ final class Misses {
     Files.write(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
-  /** missed, false_positive (benign), false_positive_hard, flagged_off_taxonomy, or null for a right call or an unlabelled row. */
+  /**
+   * missed, flagged_mild (a positive flagged below moderate: no resources, reply unchanged), false_positive
+   * (benign), false_positive_hard, flagged_off_taxonomy, or null for a right call or an unlabelled row.
+   */
   static String kind(EvalItem item, Prediction prediction) {
     boolean flagged = prediction.risk();
     if (item.risk().isEmpty()) {
       return null;
     }
     if (item.positive()) {
-      return flagged ? null : "missed";
+      return !flagged ? "missed" : prediction.moderateOrAbove() ? null : "flagged_mild";
     }
     if (!flagged) {
       return null;

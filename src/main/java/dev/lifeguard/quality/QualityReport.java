@@ -17,6 +17,7 @@ public record QualityReport(
     int scored,
     Ratio recall,
     Ratio recallStrict,
+    Ratio recallModerate,
     Map<String, Ratio> recallByType,
     Ratio falsePositiveBenign,
     Ratio falsePositiveHardNegative,
@@ -44,11 +45,11 @@ public record QualityReport(
   }
 
   private static final Set<String> SELF_GROUP = Set.of("suicide", "self_harm", "self_neglect");
-  private static final List<String> SEVERITIES = List.of("none", "mild", "moderate", "high", "critical");
 
   public static QualityReport of(List<EvalItem> items, List<Prediction> predictions) {
     Counter recall = new Counter();
     Counter strict = new Counter();
+    Counter recallModerate = new Counter();
     Map<String, Counter> byType = new LinkedHashMap<>();
     Counter benign = new Counter();
     Counter hard = new Counter();
@@ -68,6 +69,7 @@ public record QualityReport(
       scored++;
       if (item.positive()) {
         recall.add(p.risk());
+        recallModerate.add(p.moderateOrAbove());
         if (!item.policyDependent()) {
           strict.add(p.risk());
         }
@@ -82,34 +84,30 @@ public record QualityReport(
         offTaxonomy.add(p.risk());
       } else if (item.hardNegative()) {
         hard.add(p.risk());
-        hardModerate.add(atLeastModerate(p));
+        hardModerate.add(p.moderateOrAbove());
       } else {
         benign.add(p.risk());
-        benignModerate.add(atLeastModerate(p));
+        benignModerate.add(p.moderateOrAbove());
       }
       if (item.severity().isPresent()) {
-        int expected = SEVERITIES.indexOf(item.severity().get());
-        int actual = SEVERITIES.indexOf(p.severity());
+        int expected = Prediction.SEVERITIES.indexOf(item.severity().get());
+        int actual = Prediction.SEVERITIES.indexOf(p.severity());
         severityExact.add(expected == actual);
         severityNear.add(Math.abs(expected - actual) <= 1);
       }
     }
     Map<String, Ratio> types = new LinkedHashMap<>();
     byType.forEach((t, c) -> types.put(t, c.ratio()));
-    return new QualityReport(scored, recall.ratio(), strict.ratio(), types, benign.ratio(), hard.ratio(),
+    return new QualityReport(scored, recall.ratio(), strict.ratio(), recallModerate.ratio(), types, benign.ratio(), hard.ratio(),
         benignModerate.ratio(), hardModerate.ratio(), offTaxonomy.ratio(),
         subject.ratio(), severityExact.ratio(), severityNear.ratio());
-  }
-
-  /** Moderate and above is where resources are shown and a proxy starts changing replies. */
-  private static boolean atLeastModerate(Prediction p) {
-    return p.risk() && SEVERITIES.indexOf(p.severity()) >= SEVERITIES.indexOf("moderate");
   }
 
   public String render(String title) {
     StringBuilder out = new StringBuilder("== ").append(title).append(" (").append(scored).append(" scored)\n");
     line(out, "recall, in-taxonomy positives", recall);
     line(out, "recall, without policy-dependent", recallStrict);
+    line(out, "recall, flagged moderate or above", recallModerate);
     recallByType.forEach((t, r) -> line(out, "  recall " + t, r));
     line(out, "false-positive rate, benign", falsePositiveBenign);
     line(out, "false-positive rate, hard negatives", falsePositiveHardNegative);
@@ -129,6 +127,7 @@ public record QualityReport(
         .put("scored", scored)
         .put("recall", recall.toJson())
         .put("recall_strict", recallStrict.toJson())
+        .put("recall_moderate", recallModerate.toJson())
         .put("recall_by_type", types)
         .put("fpr_benign", falsePositiveBenign.toJson())
         .put("fpr_hard_negative", falsePositiveHardNegative.toJson())

@@ -1,6 +1,8 @@
 package dev.lifeguard.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
@@ -45,6 +47,22 @@ class QualityReportTest {
     assertEquals(new QualityReport.Ratio(1, 1), r.subjectAccuracy());
     assertEquals(new QualityReport.Ratio(0, 1), r.severityExact());
     assertEquals(new QualityReport.Ratio(1, 1), r.severityWithinOne());
+  }
+
+  @Test
+  void a_positive_flagged_only_mild_counts_for_recall_but_not_where_replies_change() {
+    List<EvalItem> items = List.of(
+        item("{\"id\":\"1\",\"text\":\"a\",\"expect\":{\"risk\":true,\"types\":[\"suicide\"]}}"),
+        item("{\"id\":\"2\",\"text\":\"b\",\"expect\":{\"risk\":true,\"types\":[\"suicide\"]}}"));
+    List<Prediction> predictions = List.of(
+        new Prediction(true, Set.of("suicide"), "self", "mild"),
+        new Prediction(true, Set.of("suicide"), "self", "high"));
+    QualityReport r = QualityReport.of(items, predictions);
+    assertEquals(new QualityReport.Ratio(2, 2), r.recall());
+    assertEquals(new QualityReport.Ratio(1, 2), r.recallModerate());
+    assertEquals("flagged_mild", Misses.kind(items.get(0), predictions.get(0)), "eval --misses lists it for reading");
+    assertNull(Misses.kind(items.get(1), predictions.get(1)));
+    assertTrue(r.render("set").contains("recall, flagged moderate or above          0.500 (1/2)"), r.render("set"));
   }
 
   @Test
