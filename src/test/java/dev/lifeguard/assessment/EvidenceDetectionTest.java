@@ -40,7 +40,8 @@ class EvidenceDetectionTest {
     assertFinds("plan_present", "i'm going to jump off the bridge", "i've been thinking about hanging myself",
         "i know exactly how i'd do it");
     assertFinds("method_seeking", "how many tylenol would it take to die", "what's the most painless way to kill yourself",
-        "what is a lethal dose of paracetamol");
+        "what is a lethal dose of paracetamol", "whats the quickest way of ending my life",
+        "the least painful method of overdosing?", "where's a quiet spot to kill myself near here");
     assertFinds("preparatory_acts", "i wrote goodbye letters to my family", "i've been stockpiling my pills",
         "i'm giving away all my stuff", "the pills are lined up in front of me");
     assertFinds("active_attempt", "i just took a whole bottle of tylenol", "i've overdosed",
@@ -77,6 +78,15 @@ class EvidenceDetectionTest {
     assertFinds("homicidal_ideation", "i want to hurt people", "i keep fantasizing about killing my stepdad");
     assertFinds("mass_violence_planning", "i'm going to shoot up my school", "thinking about bombing the office");
     assertFinds("means_access", "i've got a knife");
+  }
+
+  @Test
+  void threats_against_strangers_and_whole_groups_count_without_a_named_victim() {
+    assertFinds("specific_threat", "im gonna stab some random dude on the bus", "i'm going to hurt a stranger tonight",
+        "i will kill every single man who looks at me");
+    assertFinds("homicidal_ideation", "i want to kill all those people", "i keep thinking about hurting a random kid");
+    assertNoRiskIn("i'm going to kill a bottle of wine tonight", "gonna shoot a video with some random guy from tiktok",
+        "i'm going to kill all the weeds in the garden", "we're going to beat every team in the league");
   }
 
   @Test
