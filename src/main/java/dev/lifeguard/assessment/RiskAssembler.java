@@ -38,7 +38,11 @@ final class RiskAssembler {
   static final double FICTION_CAP = 0.7;
   /**
    * Below even odds on the calibrated risk head, a model-only risk is a possibility the recall-first
-   * threshold keeps, not a finding: it stays mild, so it is reported without escalating the reply.
+   * threshold keeps, not a finding: it stays mild, so it is reported without escalating the reply. At
+   * even odds or above it is a finding, and a finding is at least moderate ("clear concern"): 94% of
+   * the corpus's risk items are moderate or above, so that is the likelier grade given risk. The
+   * linear severity heads alone graded plain requests for suicide methods or threats to stab someone
+   * mild, which left them without resources (docs/PERFORMANCE.md, "Grading what only the model saw").
    */
   static final double MODEL_ONLY_FINDING = 0.5;
 
@@ -107,9 +111,8 @@ final class RiskAssembler {
     boolean fiction = Math.max(heads.fiction(), StyleReader.fictionCue(findings)) >= FICTION_CAP
         && findings.asserted(EvidenceKind.RISK).isEmpty();
     boolean uncertain = heads.p(ProbeLabels.RISK) < MODEL_ONLY_FINDING;
-    if (explainedAway || fiction || uncertain) {
-      severity = Severity.min(severity, Severity.MILD);
-    }
+    severity = explainedAway || fiction || uncertain ? Severity.min(severity, Severity.MILD)
+        : Severity.max(severity, Severity.MODERATE);
     Subject subject = heads.subject();
     Placement place = Placement.of(type, subject, contexts, Set.of());
     return new Risk(type, subject, severity, atLeastChronic(heads.imminence()), heads.type(type),

@@ -77,6 +77,23 @@ class HeadCombinationTest {
   }
 
   @Test
+  void a_model_only_risk_at_even_odds_is_a_finding_graded_at_least_moderate_even_when_the_severity_heads_say_none() {
+    // the linear severity heads can miss a plain statement the risk head is sure of; the grade must not fall to mild,
+    // or the person gets no resources (ResourceMatcher.warranted needs moderate)
+    ProbeScores sure = Heads.risk(0.9).type(RiskType.SUICIDE, 0.85).subject(Subject.SELF).severity(Severity.NONE)
+        .buildWithThresholds(0.2, 0.15);
+    Risk r = assess(said("everything feels so heavy lately and i can't see myself in a year"), List.of(sure))
+        .risk(RiskType.SUICIDE).orElseThrow();
+    assertTrue(r.modelOnly());
+    assertEquals(Severity.MODERATE, r.severity());
+
+    ProbeScores higher = Heads.risk(0.9).type(RiskType.SUICIDE, 0.85).subject(Subject.SELF).severity(Severity.HIGH)
+        .buildWithThresholds(0.2, 0.15);
+    assertEquals(Severity.HIGH, assess(said("everything feels so heavy lately and i can't see myself in a year"),
+        List.of(higher)).risk(RiskType.SUICIDE).orElseThrow().severity(), "the floor never lowers what the heads say");
+  }
+
+  @Test
   void a_likely_risk_keeps_its_likeliest_type_when_no_type_head_is_sure() {
     ProbeScores likely = Heads.risk(0.7).type(RiskType.SELF_NEGLECT, 0.12).type(RiskType.SUICIDE, 0.05).subject(Subject.SELF)
         .buildWithThresholds(0.2, 0.3);
