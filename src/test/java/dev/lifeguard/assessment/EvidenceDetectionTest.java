@@ -86,7 +86,9 @@ class EvidenceDetectionTest {
         "i will kill every single man who looks at me");
     assertFinds("homicidal_ideation", "i want to kill all those people", "i keep thinking about hurting a random kid");
     assertNoRiskIn("i'm going to kill a bottle of wine tonight", "gonna shoot a video with some random guy from tiktok",
-        "i'm going to kill all the weeds in the garden", "we're going to beat every team in the league");
+        "i'm going to kill all the weeds in the garden", "we're going to beat every team in the league",
+        "im gonna beat some random guy at fifa tonight", "i'm going to shoot a kid's birthday party on saturday",
+        "i'll hurt someone's feelings if i say it");
   }
 
   @Test
