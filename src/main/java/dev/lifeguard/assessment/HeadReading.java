@@ -136,16 +136,23 @@ final class HeadReading {
     return best;
   }
 
-  /** Ordinal severity: the highest level whose cumulative head and all below it pass the threshold. */
+  /**
+   * Ordinal severity of a present risk: mild, raised to the highest level whose "≥ level" head and all
+   * below it pass the threshold. The heads are learnt among risk items, so they grade a risk and do
+   * not decide whether there is one; none when the risk head does not flag.
+   */
   Severity severity() {
-    Severity level = Severity.NONE;
-    for (Severity s : List.of(Severity.MILD, Severity.MODERATE, Severity.HIGH, Severity.CRITICAL)) {
+    if (!riskPresent()) {
+      return Severity.NONE;
+    }
+    Severity level = Severity.MILD;
+    for (Severity s : List.of(Severity.MODERATE, Severity.HIGH, Severity.CRITICAL)) {
       if (p(ProbeLabels.SEVERITY_PREFIX + s.wireName()) < THRESHOLD) {
         break;
       }
       level = s;
     }
-    return riskPresent() ? Severity.max(level, Severity.MILD) : level;
+    return level;
   }
 
   Imminence imminence() {

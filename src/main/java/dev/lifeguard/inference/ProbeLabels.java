@@ -13,7 +13,7 @@ public final class ProbeLabels {
   public static final String TYPE_PREFIX = "type.";
   /** Softmax over {@code subject.self}, {@code subject.other}, {@code subject.unknown}. */
   public static final String SUBJECT_PREFIX = "subject.";
-  /** Ordinal: {@code severity.ge_mild}, {@code .ge_moderate}, {@code .ge_high}, {@code .ge_critical}. */
+  /** Ordinal given risk (mild is a risk's floor): {@code severity.ge_moderate}, {@code .ge_high}, {@code .ge_critical}. */
   public static final String SEVERITY_PREFIX = "severity.ge_";
   /** Ordinal given risk: {@code imminence.ge_subacute}, {@code .ge_urgent}, {@code .ge_emergency}. */
   public static final String IMMINENCE_PREFIX = "imminence.ge_";

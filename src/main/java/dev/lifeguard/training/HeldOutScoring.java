@@ -1,6 +1,7 @@
 package dev.lifeguard.training;
 
 import static dev.lifeguard.inference.ProbeLabels.IMMINENCE_PREFIX;
+import static dev.lifeguard.inference.ProbeLabels.RISK;
 import static dev.lifeguard.inference.ProbeLabels.SEVERITY_PREFIX;
 import static dev.lifeguard.inference.ProbeLabels.STYLE_PREFIX;
 import static dev.lifeguard.inference.ProbeLabels.SUBJECT_PREFIX;
@@ -33,7 +34,9 @@ final class HeldOutScoring {
       }
       Labels truth = data.truths().get(i);
       Map<String, Double> s = scores(labels, head.head().score(data.x()[i]));
-      severity.ordinal(truth.severity(), level(s, SEVERITY_PREFIX, Vocabulary.SEVERITIES, 1));
+      // severity heads are conditional on risk: no risk is level 0, a risk is at least mild (level 1)
+      boolean risky = s.getOrDefault(RISK, 0.0) >= LEVEL_CUT;
+      severity.ordinal(truth.severity(), risky ? level(s, SEVERITY_PREFIX, Vocabulary.SEVERITIES, 2) + 1 : 0);
       if (truth.risk()) {
         // imminence heads start at subacute; a risk item is at least chronic (level 1)
         imminence.ordinal(truth.imminence(), level(s, IMMINENCE_PREFIX, Vocabulary.IMMINENCES, 2) + 1);

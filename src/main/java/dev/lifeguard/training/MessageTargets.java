@@ -35,9 +35,12 @@ final class MessageTargets {
     out.add(new Target.Shared<>(detection()));
     out.add(new Target.Softmax<>(prefixed(SUBJECT_PREFIX, Vocabulary.SUBJECTS),
         l -> l.risk() ? Vocabulary.SUBJECTS.indexOf(l.subject()) : null));
-    for (int level = 1; level < Vocabulary.SEVERITIES.size(); level++) {
+    // severity is learnt among risk items, like imminence: whether there is risk at all is the risk head's call
+    // (the stronger, non-linear one); mild is the floor of a risk, so ge_mild would just be risk
+    for (int level = 2; level < Vocabulary.SEVERITIES.size(); level++) {
       int at = level;
-      out.add(new Target.Binary<>(SEVERITY_PREFIX + Vocabulary.SEVERITIES.get(level), l -> l.severity() >= at, RECALL_FIRST));
+      out.add(new Target.Binary<>(SEVERITY_PREFIX + Vocabulary.SEVERITIES.get(level),
+          l -> l.risk() ? l.severity() >= at : null, RECALL_FIRST));
     }
     // imminence is learnt among risk items: "chronic" is its floor, so ge_chronic would just be risk
     for (int level = 2; level < Vocabulary.IMMINENCES.size(); level++) {

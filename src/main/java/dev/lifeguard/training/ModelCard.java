@@ -80,8 +80,8 @@ final class ModelCard {
         .append("2. Standardise each dimension on the training split.\n")
         .append("3. Per label, L2-regularised logistic regression on the class-balanced mean cross-entropy, fitted with\n")
         .append("   L-BFGS (≤ ").append(o.maxIterations())
-        .append(" iterations). Subject is one softmax over self/other/unknown among risk items; severity is four\n")
-        .append("   binary \"≥ level\" heads over all items; imminence three \"≥ level\" heads among risk items; the other\n")
+        .append(" iterations). Subject is one softmax over self/other/unknown among risk items; severity three\n")
+        .append("   binary \"≥ level\" heads (moderate, high, critical) and imminence three, both among risk items; the other\n")
         .append("   labels are independent sigmoids. Items that do not annotate a label are left out of it, not counted negative.\n")
         .append("   Risk and the nine types instead share one hidden layer of ").append(MlpTrainer.HIDDEN)
         .append(" ReLU units (mini-batch AdamW, batch ").append(MlpTrainer.BATCH)
@@ -119,7 +119,8 @@ final class ModelCard {
             .append(" | ").append(f(m.auc())).append(" | ").append(f(m.ece())).append(" |\n");
       }
     }
-    md.append("\nWhole blocks (level = number of \"≥ level\" heads with probability ≥ 0.5, i.e. more likely than not;\n")
+    md.append("\nWhole blocks (level = number of \"≥ level\" heads with probability ≥ 0.5, i.e. more likely than not, above\n")
+        .append("the floor: for severity none unless risk ≥ 0.5, else mild and up;\n")
         .append("the per-level thresholds above are for flagging and favour recall; subject and style = most probable label):\n\n")
         .append("| block | held-out items | exact | within one level |\n|---|---|---|---|\n")
         .append("| severity (none…critical) | ").append(h.severityItems()).append(" | ").append(f(h.severityExact()))
@@ -154,9 +155,8 @@ final class ModelCard {
         .append("  public evaluation sets (`shared/data/eval/`) are the check on that and are never trained on.\n")
         .append("- Ordinal heads are trained independently, so P(≥ high) can exceed P(≥ moderate); read levels by counting\n")
         .append("  heads at ≥ 0.5 (as above) or take the running minimum.\n")
-        .append("- The severity heads are linear and separate risk from everyday text worse than the risk head: they can grade\n")
-        .append("  a plain crisis statement none or mild that the risk head is sure of. The assessor therefore grades a risk\n")
-        .append("  only the heads saw at least moderate once the risk head gives it even odds (RiskAssembler).\n")
+        .append("- Severity heads grade a risk; they do not decide whether there is one (trained among risk items, as the\n")
+        .append("  risk head is the stronger judge of that). Read them only where the risk head flags.\n")
         .append("- Whole-conversation labels are validated but not trained on: no single context window sees a whole conversation.\n")
         .append("- The risk head separates risk from everyday text only moderately (held-out AUC above): at the\n")
         .append("  recall-first threshold far more benign and hard-negative messages get a (mostly model-only) risk\n")

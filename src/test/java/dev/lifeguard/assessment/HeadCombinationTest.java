@@ -78,7 +78,7 @@ class HeadCombinationTest {
 
   @Test
   void a_model_only_risk_at_even_odds_is_a_finding_graded_at_least_moderate_even_when_the_severity_heads_say_none() {
-    // the linear severity heads can miss a plain statement the risk head is sure of; the grade must not fall to mild,
+    // severity heads can miss a plain statement the risk head is sure of; the grade must not fall to mild,
     // or the person gets no resources (ResourceMatcher.warranted needs moderate)
     ProbeScores sure = Heads.risk(0.9).type(RiskType.SUICIDE, 0.85).subject(Subject.SELF).severity(Severity.NONE)
         .buildWithThresholds(0.2, 0.15);
