@@ -40,10 +40,9 @@ final class RiskAssembler {
    * Below even odds on the calibrated risk head, a model-only risk is a possibility the recall-first
    * threshold keeps, not a finding: it stays mild, so it is reported without escalating the reply. At
    * even odds or above it is a finding, and a finding is at least moderate ("clear concern"): 94% of
-   * the corpus's risk items are moderate or above, so that is the likelier grade given risk. Severity
-   * heads trained over all items graded plain requests for suicide methods or threats to stab someone
-   * mild, which left them without resources (docs/PERFORMANCE.md, "Grading what only the model saw");
-   * they are now trained among risk items, and this floor holds whatever heads are loaded.
+   * the corpus's risk items are moderate or above, so that is the likelier grade given risk, and a
+   * mild grade would withhold resources whatever heads are loaded (docs/PERFORMANCE.md, "Grading what
+   * only the model saw").
    */
   static final double MODEL_ONLY_FINDING = 0.5;
 

@@ -1,5 +1,6 @@
 package dev.lifeguard.quality;
 
+import dev.lifeguard.taxonomy.Severity;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,8 +91,8 @@ public record QualityReport(
         benignModerate.add(p.moderateOrAbove());
       }
       if (item.severity().isPresent()) {
-        int expected = Prediction.SEVERITIES.indexOf(item.severity().get());
-        int actual = Prediction.SEVERITIES.indexOf(p.severity());
+        int expected = rank(item.severity().get());
+        int actual = rank(p.severity());
         severityExact.add(expected == actual);
         severityNear.add(Math.abs(expected - actual) <= 1);
       }
@@ -103,12 +104,17 @@ public record QualityReport(
         subject.ratio(), severityExact.ratio(), severityNear.ratio());
   }
 
+  /** Position on the severity ladder (none = 0), -1 for a name that is not on it. */
+  private static int rank(String severity) {
+    return Severity.fromWire(severity).map(Enum::ordinal).orElse(-1);
+  }
+
   public String render(String title) {
     StringBuilder out = new StringBuilder("== ").append(title).append(" (").append(scored).append(" scored)\n");
     line(out, "recall, in-taxonomy positives", recall);
     line(out, "recall, without policy-dependent", recallStrict);
-    line(out, "recall, flagged moderate or above", recallModerate);
     recallByType.forEach((t, r) -> line(out, "  recall " + t, r));
+    line(out, "recall, flagged moderate or above", recallModerate);
     line(out, "false-positive rate, benign", falsePositiveBenign);
     line(out, "false-positive rate, hard negatives", falsePositiveHardNegative);
     line(out, "  flagged moderate or above, benign", falsePositiveBenignModerate);
