@@ -83,6 +83,47 @@ class MultilingualDetectionTest {
   }
 
   @Test
+  void a_plan_a_date_and_a_method_climb_the_c_ssrs_in_five_languages() {
+    assertFinds("plan_present", "tengo un plan para matarme", "ya sé cómo me voy a matar",
+        "tenho um plano pra me matar", "já sei como vou me matar",
+        "j'ai un plan pour me suicider", "je sais déjà comment je vais me tuer",
+        "ich habe einen plan, wie ich mich umbringe", "ich weiß schon, wie ich mich umbringe",
+        "ho un piano per farla finita", "so già come mi ucciderò");
+    assertFinds("timeline_stated", "ya elegí la fecha para matarme", "el sábado ya no estaré viva",
+        "já escolhi a data pra me matar", "amanhã eu não vou estar mais viva",
+        "j'ai choisi la date pour en finir", "demain je ne serai plus en vie",
+        "ich habe das datum gewählt, an dem ich mich umbringe", "morgen lebe ich nicht mehr",
+        "ho scelto la data per uccidermi", "domani non sarò più viva");
+    assertFinds("plan_present", "me voy a tirar del puente esta noche", "vou me jogar da ponte",
+        "je vais sauter du pont", "ich springe von der brücke", "mi butto dal ponte stanotte");
+    assertSeenAs(Modality.FIGURATIVE, "plan_present", "si me ponen otro examen me voy a tirar del puente jajaja",
+        "vou me jogar da ponte se tiver outra prova kkkk", "je vais sauter du pont si j'ai encore un contrôle mdr");
+    assertSeenAs(Modality.RETRACTED, "plan_present", "se il prof ci dà un'altra versione mi butto dalla finestra, scherzo eh");
+    assertFinds("plan_present", "mi butto dalla finestra, non scherzo eh");
+    assertNoRiskIn("tengo un plan para el finde", "ya elegí la fecha de la boda", "ya sé cómo lo voy a hacer, pintaré la pared",
+        "mañana ya no estaré aquí, me voy de vacaciones", "tenho um plano pra economizar", "já marquei a data do casamento",
+        "j'ai choisi la date du déménagement", "demain je ne serai plus là, je pars en vacances",
+        "ich habe einen plan für das wochenende", "morgen bin ich nicht mehr im büro",
+        "ho un piano per le vacanze", "domani non ci sarò, sono in ferie");
+  }
+
+  @Test
+  void urges_danger_right_now_and_a_child_not_breathing_in_five_languages() {
+    assertFinds("self_harm_urge", "tengo muchas ganas de cortarme", "tô com muita vontade de me cortar",
+        "j'ai trop envie de me scarifier", "ich habe so einen drang, mich zu ritzen", "ho tanta voglia di tagliarmi");
+    assertFinds("immediate_danger", "mi novio me está pegando ahora mismo", "meu marido tá me batendo agora",
+        "mon mari est en train de me frapper maintenant", "mein mann schlägt mich gerade", "mio marito mi sta picchiando adesso",
+        "mi bebé no respira", "meu filho não está respirando", "mon bébé ne respire plus", "mein baby atmet nicht",
+        "mio figlio non respira");
+    assertNoRiskIn("tengo ganas de cortarme el pelo", "tenho vontade de cortar o cabelo", "j'ai envie de me couper une frange",
+        "el sol me está pegando fuerte ahora", "mi hijo no respira bien por la nariz cuando está resfriado?",
+        "mein baby atmet nachts so laut, ist das normal?", "meu filho não respira direito pelo nariz",
+        "mon fils ne respire pas bien la nuit", "mein sohn atmet nicht richtig durch die nase",
+        "mio figlio non respira bene col naso", "je me coupe les cheveux moi-même", "me corté el flequillo",
+        "mi taglio i capelli da sola");
+  }
+
+  @Test
   void the_language_identifier_reports_iso_639_1() {
     LanguageIdentifier id = LanguageIdentifier.standard();
     assertEquals("en", id.identify("i don't know what to do anymore, nothing helps"));
