@@ -68,33 +68,41 @@ public final class Mlp {
       return output(hidden(x));
     }
 
-    /** {@link #logits(float[])} of each row, the same bits, four rows at a time. */
+    /**
+     * {@link #logits(float[])} of each row, the same bits: the first layer transposed to input-major
+     * order, so each input adds its term to every unit in one pass, four rows at a time.
+     */
     public double[][] logits(float[][] rows) {
       double[][] out = new double[rows.length][];
-      double[] four = new double[Dot.BLOCK];
       int d = rows.length == 0 ? 0 : w1[0].length;
-      double[] w = new double[b1.length * d]; // exact: a float widened to double keeps its value
-      for (int j = 0; j < b1.length; j++) {
+      int h = b1.length;
+      double[] w = new double[d * h]; // exact: a float widened to double keeps its value
+      for (int j = 0; j < h; j++) {
         for (int i = 0; i < d; i++) {
-          w[j * d + i] = w1[j][i];
+          w[i * h + j] = w1[j][i];
         }
       }
-      int r = 0;
-      for (; r + Dot.BLOCK <= rows.length; r += Dot.BLOCK) {
-        double[][] h = new double[Dot.BLOCK][b1.length];
-        float[][] block = Arrays.copyOfRange(rows, r, r + Dot.BLOCK);
-        for (int j = 0; j < b1.length; j++) {
-          Dot.four(w, j * d, d, b1[j], block, four);
-          for (int q = 0; q < Dot.BLOCK; q++) {
-            h[q][j] = relu(four[q]);
+      double[][] z = new double[InputMajor.BLOCK][h];
+      for (int r = 0; r < rows.length; r += InputMajor.BLOCK) {
+        int n = Math.min(InputMajor.BLOCK, rows.length - r);
+        for (int q = 0; q < n; q++) {
+          for (int j = 0; j < h; j++) {
+            z[q][j] = b1[j];
           }
         }
-        for (int q = 0; q < Dot.BLOCK; q++) {
-          out[r + q] = output(h[q]);
+        if (n == InputMajor.BLOCK) {
+          InputMajor.addTermsBlock(w, h, d, Arrays.copyOfRange(rows, r, r + n), z);
+        } else {
+          for (int q = 0; q < n; q++) {
+            InputMajor.addTerms(w, h, d, rows[r + q], z[q]);
+          }
         }
-      }
-      for (; r < rows.length; r++) {
-        out[r] = logits(rows[r]);
+        for (int q = 0; q < n; q++) {
+          for (int j = 0; j < h; j++) {
+            z[q][j] = relu(z[q][j]);
+          }
+          out[r + q] = output(z[q]);
+        }
       }
       return out;
     }
@@ -128,7 +136,11 @@ public final class Mlp {
     return t.model();
   }
 
-  /** The state of one fit: flattened parameters [w1, b1, w2, b2] and their Adam moments. */
+  /**
+   * The state of one fit: flattened parameters [w1, b1, w2, b2] and their Adam moments. The first
+   * layer is stored input-major ({@link InputMajor}); {@link #parameters()} and {@link #model()} give it
+   * by hidden unit.
+   */
   static final class Trainer {
     private final float[][] x;
     private final double[][] y;
@@ -149,6 +161,8 @@ public final class Mlp {
     private final double[][] hiddenOut;
     /** The current batch's output-layer errors, one row per batch row. */
     private final double[][] outputDelta;
+    /** The hidden units' errors of the rows {@link #hiddenGradientBlock} is adding. */
+    private final double[][] blockDelta;
     private long step;
 
     Trainer(float[][] x, double[][] y, Options o) {
@@ -170,6 +184,7 @@ public final class Mlp {
       }
       this.hiddenOut = new double[o.batchSize()][h];
       this.outputDelta = new double[o.batchSize()][k];
+      this.blockDelta = new double[InputMajor.BLOCK][h];
       this.posWeight = new double[k];
       this.negWeight = new double[k];
       balance();
@@ -195,8 +210,10 @@ public final class Mlp {
     /** He-uniform weights for the ReLU layer, Glorot-uniform for the outputs, zero biases. */
     private void initialise() {
       double a1 = Math.sqrt(6.0 / d);
-      for (int i = 0; i < d * h; i++) {
-        p[i] = (2 * random.nextDouble() - 1) * a1;
+      for (int j = 0; j < h; j++) { // drawn unit by unit, as the weights were first laid out
+        for (int i = 0; i < d; i++) {
+          p[i * h + j] = (2 * random.nextDouble() - 1) * a1;
+        }
       }
       double a2 = Math.sqrt(6.0 / (h + k));
       int w2 = d * h + h;
@@ -222,7 +239,9 @@ public final class Mlp {
     /**
      * Gradient of the batch's loss; each row's loss is scaled by n / batch so steps do not depend on n.
      * Rows are taken four at a time where that saves passes over the weights, but every gradient entry
-     * still receives its rows' terms in batch order: the bits are those of one row at a time.
+     * still receives its rows' terms in batch order: the bits are those of one row at a time. A row
+     * whose unit was off adds 0·x to that unit's entries, which leaves their bits unchanged (they start
+     * at +0 and so never hold −0).
      */
     private void gradient(int from, int to) {
       Arrays.fill(g, 0);
@@ -232,8 +251,8 @@ public final class Mlp {
         outputGradient(order[r], hiddenOut[r - from], outputDelta[r - from], scale);
       }
       int r = from;
-      for (; r + Dot.BLOCK <= to; r += Dot.BLOCK) {
-        hiddenGradientFour(r, from);
+      for (; r + InputMajor.BLOCK <= to; r += InputMajor.BLOCK) {
+        hiddenGradientBlock(r, from);
       }
       for (; r < to; r++) {
         hiddenGradient(x[order[r]], hiddenOut[r - from], outputDelta[r - from]);
@@ -270,71 +289,73 @@ public final class Mlp {
       }
     }
 
-    /** The error reaching hidden unit {@code j}: zero where the unit was off. */
-    private double hiddenDelta(double[] z1, double[] dz2, int j) {
-      if (z1[j] <= 0) {
-        return 0;
-      }
+    /** The error reaching each hidden unit, zero where the unit was off, into {@code dh}. */
+    private void hiddenDelta(double[] z1, double[] dz2, double[] dh) {
       int w2 = d * h + h;
-      double dh = 0;
-      for (int c = 0; c < k; c++) {
-        dh += dz2[c] * p[w2 + c * h + j];
+      for (int j = 0; j < h; j++) {
+        if (z1[j] <= 0) {
+          dh[j] = 0;
+          continue;
+        }
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+          sum += dz2[c] * p[w2 + c * h + j];
+        }
+        dh[j] = sum;
       }
-      return dh;
     }
 
     private void hiddenGradient(float[] xi, double[] z1, double[] dz2) {
       int b1 = d * h;
+      double[] dh = new double[h];
+      hiddenDelta(z1, dz2, dh);
+      InputMajor.accumulate(g, h, d, dh, xi);
       for (int j = 0; j < h; j++) {
-        double dh = hiddenDelta(z1, dz2, j);
-        if (dh == 0) {
-          continue;
-        }
-        Dot.accumulate(g, j * d, d, dh, xi);
-        g[b1 + j] += dh;
+        g[b1 + j] += dh[j];
       }
     }
 
-    /**
-     * {@link #hiddenGradient} of four consecutive batch rows in one pass over the first layer's gradient.
-     * A row whose unit was off adds 0·x, which leaves the sum's bits unchanged (it never holds −0).
-     */
-    private void hiddenGradientFour(int r, int from) {
+    /** {@link #hiddenGradient} of four consecutive batch rows in one pass over the first layer's gradient. */
+    private void hiddenGradientBlock(int r, int from) {
       int b1 = d * h;
       int q = r - from;
-      float[][] rows = Dot.rows(x, order, r);
-      double[] delta = new double[Dot.BLOCK];
-      for (int j = 0; j < h; j++) {
-        boolean any = false;
-        for (int b = 0; b < Dot.BLOCK; b++) {
-          delta[b] = hiddenDelta(hiddenOut[q + b], outputDelta[q + b], j);
-          any |= delta[b] != 0;
-        }
-        if (any) {
-          Dot.accumulate(g, j * d, d, delta, rows);
-          g[b1 + j] = Dot.sum(g[b1 + j], delta);
+      for (int b = 0; b < InputMajor.BLOCK; b++) {
+        hiddenDelta(hiddenOut[q + b], outputDelta[q + b], blockDelta[b]);
+      }
+      InputMajor.accumulateBlock(g, h, d, blockDelta, block(r));
+      for (double[] delta : blockDelta) {
+        for (int j = 0; j < h; j++) {
+          g[b1 + j] += delta[j];
         }
       }
     }
 
-    /** Hidden activations of the batch's rows into {@link #hiddenOut}, four rows per pass over each unit's weights. */
+    /** The input rows of batch positions r … r + 3. */
+    private float[][] block(int r) {
+      float[][] rows = new float[InputMajor.BLOCK][];
+      for (int b = 0; b < rows.length; b++) {
+        rows[b] = x[order[r + b]];
+      }
+      return rows;
+    }
+
+    /** Hidden activations of the batch's rows into {@link #hiddenOut}, four rows per pass over the weights. */
     private void forward(int from, int to) {
       int b1 = d * h;
-      double[] four = new double[Dot.BLOCK];
+      for (int r = from; r < to; r++) {
+        System.arraycopy(p, b1, hiddenOut[r - from], 0, h);
+      }
       int r = from;
-      for (; r + Dot.BLOCK <= to; r += Dot.BLOCK) {
-        float[][] rows = Dot.rows(x, order, r);
-        for (int j = 0; j < h; j++) {
-          Dot.four(p, j * d, d, p[b1 + j], rows, four);
-          for (int q = 0; q < Dot.BLOCK; q++) {
-            hiddenOut[r - from + q][j] = relu(four[q]);
-          }
-        }
+      for (; r + InputMajor.BLOCK <= to; r += InputMajor.BLOCK) {
+        InputMajor.addTermsBlock(p, h, d, block(r), Arrays.copyOfRange(hiddenOut, r - from, r - from + InputMajor.BLOCK));
       }
       for (; r < to; r++) {
-        float[] xi = x[order[r]];
+        InputMajor.addTerms(p, h, d, x[order[r]], hiddenOut[r - from]);
+      }
+      for (int q = 0; q < to - from; q++) {
+        double[] z = hiddenOut[q];
         for (int j = 0; j < h; j++) {
-          hiddenOut[r - from][j] = relu(Dot.one(p, j * d, d, p[b1 + j], xi));
+          z[j] = relu(z[j]);
         }
       }
     }
@@ -367,12 +388,23 @@ public final class Mlp {
     /** The gradient of the first {@code n} rows as one batch (before any epoch: rows in input order), for tests. */
     double[] batchGradient(int n) {
       gradient(0, n);
-      return g.clone();
+      return byUnit(g);
     }
 
     /** The parameters as they are, flattened [w1 by hidden unit, b1, w2 by output, b2], for tests. */
     double[] parameters() {
-      return p.clone();
+      return byUnit(p);
+    }
+
+    /** {@code flat} with its first layer reordered from input-major to one unit after another. */
+    private double[] byUnit(double[] flat) {
+      double[] out = flat.clone();
+      for (int j = 0; j < h; j++) {
+        for (int i = 0; i < d; i++) {
+          out[j * d + i] = flat[i * h + j];
+        }
+      }
+      return out;
     }
 
     Model model() {
@@ -380,12 +412,12 @@ public final class Mlp {
       float[] b1 = new float[h];
       float[][] w2 = new float[k][h];
       float[] b2 = new float[k];
-      int at = 0;
       for (int j = 0; j < h; j++) {
         for (int i = 0; i < d; i++) {
-          w1[j][i] = (float) p[at++];
+          w1[j][i] = (float) p[i * h + j];
         }
       }
+      int at = d * h;
       for (int j = 0; j < h; j++) {
         b1[j] = (float) p[at++];
       }
