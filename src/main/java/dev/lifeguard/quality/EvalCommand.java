@@ -6,6 +6,11 @@ import dev.lifeguard.assessment.AssessmentContext;
 import dev.lifeguard.assessment.ChatMessage;
 import dev.lifeguard.classifier.AssessJob;
 import dev.lifeguard.classifier.Classifier;
+import dev.lifeguard.config.ConfigLoader;
+import dev.lifeguard.config.LifeguardConfig;
+import dev.lifeguard.config.ScreeningConfig;
+import dev.lifeguard.screening.Action;
+import dev.lifeguard.screening.InputPolicy;
 import dev.lifeguard.taxonomy.Severity;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -14,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -53,12 +59,13 @@ public final class EvalCommand implements Callable<Integer> {
     if (misses != null) {
       Files.deleteIfExists(misses);
     }
-    try (Classifier classifier = Classifier.load(main.loadConfig().inference())) {
+    LifeguardConfig config = main.loadConfig();
+    try (Classifier classifier = Classifier.load(config.inference())) {
       if (heldOut) {
-        report(all, "held-out split", HeldOutSet.items(), classifier);
+        report(all, "held-out split", HeldOutSet.items(), classifier, config.screening());
       }
       for (Path file : files) {
-        report(all, file.getFileName().toString(), read(file), classifier);
+        report(all, file.getFileName().toString(), read(file), classifier, config.screening());
       }
     }
     if (json) {
@@ -70,9 +77,10 @@ public final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void report(JsonObject all, String name, List<EvalItem> items, Classifier classifier) throws IOException {
+  private void report(JsonObject all, String name, List<EvalItem> items, Classifier classifier, ScreeningConfig policy)
+      throws IOException {
     List<Assessment> assessments = items.stream().map(item -> assess(item, classifier)).toList();
-    List<Prediction> predictions = assessments.stream().map(EvalCommand::predictionOf).toList();
+    List<Prediction> predictions = assessments.stream().map(a -> predictionOf(a, policy)).toList();
     if (misses != null) {
       Misses.append(misses, name, items, predictions, assessments);
     }
@@ -91,11 +99,12 @@ public final class EvalCommand implements Callable<Integer> {
         .collect(Collectors.toList());
   }
 
-  /** Each text as a single user message, nothing known about the user. */
+  /** Each text as a single user message, nothing known about the user, under the default screening policy. */
   public static List<Prediction> predict(List<EvalItem> items, Classifier classifier) {
+    ScreeningConfig policy = ConfigLoader.defaults(Map.of()).screening();
     List<Prediction> out = new ArrayList<>(items.size());
     for (EvalItem item : items) {
-      out.add(predictionOf(assess(item, classifier)));
+      out.add(predictionOf(assess(item, classifier), policy));
     }
     return out;
   }
@@ -104,11 +113,12 @@ public final class EvalCommand implements Callable<Integer> {
     return classifier.assess(new AssessJob(List.of(new ChatMessage("user", item.text())), AssessmentContext.unknown()));
   }
 
-  public static Prediction predictionOf(Assessment a) {
+  public static Prediction predictionOf(Assessment a, ScreeningConfig policy) {
     return new Prediction(
         a.hasRisk() && a.maxSeverity().atLeast(Severity.MILD),
         a.risks().stream().map(r -> r.type().wireName()).collect(Collectors.toSet()),
         a.risks().isEmpty() ? null : a.risks().get(0).subject().wireName(),
-        a.maxSeverity().wireName());
+        a.maxSeverity().wireName(),
+        InputPolicy.decide(a, policy).action() == Action.REPLACE);
   }
 }

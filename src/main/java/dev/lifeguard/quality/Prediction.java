@@ -3,8 +3,11 @@ package dev.lifeguard.quality;
 import dev.lifeguard.taxonomy.Severity;
 import java.util.Set;
 
-/** What the assessor said about one text, reduced to what the evaluation sets label. */
-public record Prediction(boolean risk, Set<String> types, String subject, String severity) {
+/**
+ * What the assessor said about one text, reduced to what the evaluation sets label, and whether the
+ * screening policy would withhold the model's reply ({@code /v1/safe} answers with its own instead).
+ */
+public record Prediction(boolean risk, Set<String> types, String subject, String severity, boolean replaced) {
   /** Flagged at moderate or above: where resources are shown and a proxy starts changing replies. */
   boolean moderateOrAbove() {
     return risk && Severity.fromWire(severity).filter(s -> s.atLeast(Severity.MODERATE)).isPresent();

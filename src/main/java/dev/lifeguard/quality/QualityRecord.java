@@ -29,7 +29,10 @@ public final class QualityRecord {
     String section = BEGIN + "\n## Measured quality of the whole assessor\n\n"
         + "Encoder + heads + evidence rules, each text as one user message, nothing known about the user. "
         + "Rows with unknown risk are excluded (SCHEMA.md). The regression test (QualityIT) fails when a recall drops "
-        + "or a false-positive rate rises by more than 2 points against quality.json.\n\n```\n" + rendered.strip() + "\n```\n" + END + "\n";
+        + "or a false-positive rate rises by more than 2 points against quality.json. \"Reply replaced\" counts the texts "
+        + "for which /v1/safe would answer with its own reply instead of the model's under the screening policy in force "
+        + "(by default: at high or critical risk to the speaker); flagged moderate or above is where `show_resources` turns true.\n\n```\n"
+        + rendered.strip() + "\n```\n" + END + "\n";
     Files.writeString(card, text.stripTrailing() + "\n\n" + section, StandardCharsets.UTF_8);
   }
 

@@ -24,6 +24,9 @@ public record QualityReport(
     Ratio falsePositiveHardNegative,
     Ratio falsePositiveBenignModerate,
     Ratio falsePositiveHardNegativeModerate,
+    Ratio replacedPositive,
+    Ratio replacedBenign,
+    Ratio replacedHardNegative,
     Ratio offTaxonomyFlagRate,
     Ratio subjectAccuracy,
     Ratio severityExact,
@@ -56,6 +59,9 @@ public record QualityReport(
     Counter hard = new Counter();
     Counter benignModerate = new Counter();
     Counter hardModerate = new Counter();
+    Counter replacedPositive = new Counter();
+    Counter replacedBenign = new Counter();
+    Counter replacedHard = new Counter();
     Counter offTaxonomy = new Counter();
     Counter subject = new Counter();
     Counter severityExact = new Counter();
@@ -71,6 +77,7 @@ public record QualityReport(
       if (item.positive()) {
         recall.add(p.risk());
         recallModerate.add(p.moderateOrAbove());
+        replacedPositive.add(p.replaced());
         if (!item.policyDependent()) {
           strict.add(p.risk());
         }
@@ -86,9 +93,11 @@ public record QualityReport(
       } else if (item.hardNegative()) {
         hard.add(p.risk());
         hardModerate.add(p.moderateOrAbove());
+        replacedHard.add(p.replaced());
       } else {
         benign.add(p.risk());
         benignModerate.add(p.moderateOrAbove());
+        replacedBenign.add(p.replaced());
       }
       if (item.severity().isPresent()) {
         int expected = rank(item.severity().get());
@@ -100,7 +109,8 @@ public record QualityReport(
     Map<String, Ratio> types = new LinkedHashMap<>();
     byType.forEach((t, c) -> types.put(t, c.ratio()));
     return new QualityReport(scored, recall.ratio(), strict.ratio(), recallModerate.ratio(), types, benign.ratio(), hard.ratio(),
-        benignModerate.ratio(), hardModerate.ratio(), offTaxonomy.ratio(),
+        benignModerate.ratio(), hardModerate.ratio(), replacedPositive.ratio(), replacedBenign.ratio(), replacedHard.ratio(),
+        offTaxonomy.ratio(),
         subject.ratio(), severityExact.ratio(), severityNear.ratio());
   }
 
@@ -119,6 +129,9 @@ public record QualityReport(
     line(out, "false-positive rate, hard negatives", falsePositiveHardNegative);
     line(out, "  flagged moderate or above, benign", falsePositiveBenignModerate);
     line(out, "  flagged moderate or above, hard negatives", falsePositiveHardNegativeModerate);
+    line(out, "reply replaced by the policy, positives", replacedPositive);
+    line(out, "  reply replaced, benign", replacedBenign);
+    line(out, "  reply replaced, hard negatives", replacedHardNegative);
     line(out, "flag rate, off-taxonomy harmful", offTaxonomyFlagRate);
     line(out, "subject accuracy (detected positives)", subjectAccuracy);
     line(out, "severity agreement, exact", severityExact);
@@ -139,6 +152,9 @@ public record QualityReport(
         .put("fpr_hard_negative", falsePositiveHardNegative.toJson())
         .put("fpr_benign_moderate", falsePositiveBenignModerate.toJson())
         .put("fpr_hard_negative_moderate", falsePositiveHardNegativeModerate.toJson())
+        .put("replaced_positive", replacedPositive.toJson())
+        .put("replaced_benign", replacedBenign.toJson())
+        .put("replaced_hard_negative", replacedHardNegative.toJson())
         .put("off_taxonomy_flag_rate", offTaxonomyFlagRate.toJson())
         .put("subject_accuracy", subjectAccuracy.toJson())
         .put("severity_exact", severityExact.toJson())

@@ -38,7 +38,8 @@ class QualityIT {
     for (String metric : List.of("recall", "recall_strict", "recall_moderate", "subject_accuracy", "severity_within_one")) {
       compare(regressions, name, metric, now.getJsonObject(metric), then.getJsonObject(metric), true);
     }
-    for (String metric : List.of("fpr_benign", "fpr_hard_negative", "fpr_benign_moderate", "fpr_hard_negative_moderate")) {
+    for (String metric : List.of("fpr_benign", "fpr_hard_negative", "fpr_benign_moderate", "fpr_hard_negative_moderate",
+        "replaced_benign", "replaced_hard_negative")) {
       compare(regressions, name, metric, now.getJsonObject(metric), then.getJsonObject(metric), false);
     }
     JsonObject types = now.getJsonObject("recall_by_type");
