@@ -119,6 +119,7 @@ public final class EvalCommand implements Callable<Integer> {
         a.risks().stream().map(r -> r.type().wireName()).collect(Collectors.toSet()),
         a.risks().isEmpty() ? null : a.risks().get(0).subject().wireName(),
         a.maxSeverity().wireName(),
-        InputPolicy.decide(a, policy).action() == Action.REPLACE);
+        InputPolicy.decide(a, policy).action() == Action.REPLACE,
+        a.language());
   }
 }

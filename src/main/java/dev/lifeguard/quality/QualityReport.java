@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Scores predictions against labels the way SCHEMA.md prescribes: rows with unknown risk are left
@@ -30,7 +31,16 @@ public record QualityReport(
     Ratio offTaxonomyFlagRate,
     Ratio subjectAccuracy,
     Ratio severityExact,
-    Ratio severityWithinOne) {
+    Ratio severityWithinOne,
+    Map<String, ByLanguage> byLanguage) {
+
+  /** Recall and false-positive rates among the texts the assessor read as one language. */
+  public record ByLanguage(Ratio recall, Ratio falsePositiveBenign, Ratio falsePositiveHardNegative) {
+    JsonObject toJson() {
+      return new JsonObject().put("recall", recall.toJson()).put("fpr_benign", falsePositiveBenign.toJson())
+          .put("fpr_hard_negative", falsePositiveHardNegative.toJson());
+    }
+  }
 
   /** hits / total, printed as a rate with its counts. */
   public record Ratio(int hits, int total) {
@@ -66,6 +76,7 @@ public record QualityReport(
     Counter subject = new Counter();
     Counter severityExact = new Counter();
     Counter severityNear = new Counter();
+    Map<String, Counter[]> language = new TreeMap<>();
     int scored = 0;
     for (int i = 0; i < items.size(); i++) {
       EvalItem item = items.get(i);
@@ -74,7 +85,10 @@ public record QualityReport(
         continue;
       }
       scored++;
+      Counter[] lang = language.computeIfAbsent(p.language() == null ? "und" : p.language(),
+          l -> new Counter[] {new Counter(), new Counter(), new Counter()});
       if (item.positive()) {
+        lang[0].add(p.risk());
         recall.add(p.risk());
         recallModerate.add(p.moderateOrAbove());
         replacedPositive.add(p.replaced());
@@ -91,10 +105,12 @@ public record QualityReport(
       } else if (item.outOfScope()) {
         offTaxonomy.add(p.risk());
       } else if (item.hardNegative()) {
+        lang[2].add(p.risk());
         hard.add(p.risk());
         hardModerate.add(p.moderateOrAbove());
         replacedHard.add(p.replaced());
       } else {
+        lang[1].add(p.risk());
         benign.add(p.risk());
         benignModerate.add(p.moderateOrAbove());
         replacedBenign.add(p.replaced());
@@ -108,10 +124,12 @@ public record QualityReport(
     }
     Map<String, Ratio> types = new LinkedHashMap<>();
     byType.forEach((t, c) -> types.put(t, c.ratio()));
+    Map<String, ByLanguage> languages = new LinkedHashMap<>();
+    language.forEach((l, c) -> languages.put(l, new ByLanguage(c[0].ratio(), c[1].ratio(), c[2].ratio())));
     return new QualityReport(scored, recall.ratio(), strict.ratio(), recallModerate.ratio(), types, benign.ratio(), hard.ratio(),
         benignModerate.ratio(), hardModerate.ratio(), replacedPositive.ratio(), replacedBenign.ratio(), replacedHard.ratio(),
         offTaxonomy.ratio(),
-        subject.ratio(), severityExact.ratio(), severityNear.ratio());
+        subject.ratio(), severityExact.ratio(), severityNear.ratio(), languages);
   }
 
   /** Position on the severity ladder (none = 0), -1 for a name that is not on it. */
@@ -136,6 +154,11 @@ public record QualityReport(
     line(out, "subject accuracy (detected positives)", subjectAccuracy);
     line(out, "severity agreement, exact", severityExact);
     line(out, "severity agreement, within one level", severityWithinOne);
+    if (byLanguage.size() > 1) {
+      out.append("by language detected: recall / false-positive rate, benign / hard negatives\n");
+      byLanguage.forEach((l, r) -> out.append(String.format(Locale.ROOT, "  %-5s %-18s %-18s %s%n", l,
+          r.recall(), r.falsePositiveBenign(), r.falsePositiveHardNegative())));
+    }
     return out.toString();
   }
 
@@ -158,7 +181,14 @@ public record QualityReport(
         .put("off_taxonomy_flag_rate", offTaxonomyFlagRate.toJson())
         .put("subject_accuracy", subjectAccuracy.toJson())
         .put("severity_exact", severityExact.toJson())
-        .put("severity_within_one", severityWithinOne.toJson());
+        .put("severity_within_one", severityWithinOne.toJson())
+        .put("by_language", languagesJson());
+  }
+
+  private JsonObject languagesJson() {
+    JsonObject out = new JsonObject();
+    byLanguage.forEach((l, r) -> out.put(l, r.toJson()));
+    return out;
   }
 
   private static void line(StringBuilder out, String name, Ratio r) {

@@ -26,12 +26,12 @@ class QualityReportTest {
         item("{\"id\":\"5\",\"text\":\"e\",\"expect\":{\"risk\":false,\"types\":[],\"out_of_scope_harm\":true}}"),
         item("{\"id\":\"6\",\"text\":\"f\",\"expect\":{\"risk\":null,\"types\":[]}}"));
     List<Prediction> predictions = List.of(
-        new Prediction(true, Set.of("self_harm"), "self", "moderate", false),
-        new Prediction(false, Set.of(), null, "none", false),
-        new Prediction(false, Set.of(), null, "none", false),
-        new Prediction(true, Set.of("violence"), "other", "mild", false),
-        new Prediction(true, Set.of("violence"), "other", "mild", false),
-        new Prediction(true, Set.of("violence"), "other", "mild", false));
+        new Prediction(true, Set.of("self_harm"), "self", "moderate", false, "en"),
+        new Prediction(false, Set.of(), null, "none", false, "en"),
+        new Prediction(false, Set.of(), null, "none", false, "en"),
+        new Prediction(true, Set.of("violence"), "other", "mild", false, "en"),
+        new Prediction(true, Set.of("violence"), "other", "mild", false, "en"),
+        new Prediction(true, Set.of("violence"), "other", "mild", false, "en"));
     assertEquals(Arrays.asList(null, "missed", null, "false_positive_hard", "flagged_off_taxonomy", null),
         IntStream.range(0, 6).mapToObj(i -> Misses.kind(items.get(i), predictions.get(i))).toList(),
         "eval --misses lists the same wrong calls the rates count");
@@ -55,8 +55,8 @@ class QualityReportTest {
         item("{\"id\":\"1\",\"text\":\"a\",\"expect\":{\"risk\":true,\"types\":[\"suicide\"]}}"),
         item("{\"id\":\"2\",\"text\":\"b\",\"expect\":{\"risk\":true,\"types\":[\"suicide\"]}}"));
     List<Prediction> predictions = List.of(
-        new Prediction(true, Set.of("suicide"), "self", "mild", false),
-        new Prediction(true, Set.of("suicide"), "self", "high", false));
+        new Prediction(true, Set.of("suicide"), "self", "mild", false, "en"),
+        new Prediction(true, Set.of("suicide"), "self", "high", false, "en"));
     QualityReport r = QualityReport.of(items, predictions);
     assertEquals(new QualityReport.Ratio(2, 2), r.recall());
     assertEquals(new QualityReport.Ratio(1, 2), r.recallModerate());
@@ -75,18 +75,40 @@ class QualityReportTest {
         item("{\"id\":\"5\",\"text\":\"e\",\"expect\":{\"risk\":false,\"types\":[],\"hard_negative\":true}}"),
         item("{\"id\":\"6\",\"text\":\"f\",\"expect\":{\"risk\":false,\"types\":[]}}"));
     List<Prediction> predictions = List.of(
-        new Prediction(true, Set.of("suicide"), "self", "high", true),
-        new Prediction(true, Set.of("violence"), "other", "high", false),
-        new Prediction(true, Set.of("self_neglect"), "self", "high", true),
-        new Prediction(false, Set.of(), null, "none", false),
-        new Prediction(true, Set.of("suicide"), "self", "moderate", false),
-        new Prediction(true, Set.of("violence"), "other", "high", false));
+        new Prediction(true, Set.of("suicide"), "self", "high", true, "en"),
+        new Prediction(true, Set.of("violence"), "other", "high", false, "en"),
+        new Prediction(true, Set.of("self_neglect"), "self", "high", true, "en"),
+        new Prediction(false, Set.of(), null, "none", false, "en"),
+        new Prediction(true, Set.of("suicide"), "self", "moderate", false, "en"),
+        new Prediction(true, Set.of("violence"), "other", "high", false, "en"));
     QualityReport r = QualityReport.of(items, predictions);
     assertEquals(new QualityReport.Ratio(1, 2), r.replacedPositive());
     assertEquals(new QualityReport.Ratio(1, 3), r.replacedBenign(), "flagged is not replaced: someone else at risk gets bystander guidance");
     assertEquals(new QualityReport.Ratio(0, 1), r.replacedHardNegative());
     assertEquals(1, r.toJson().getJsonObject("replaced_benign").getInteger("hits"));
     assertTrue(r.render("set").contains("  reply replaced, benign                   0.333 (1/3)"), r.render("set"));
+  }
+
+  @Test
+  void rates_are_also_given_per_detected_language() {
+    List<EvalItem> items = List.of(
+        item("{\"id\":\"1\",\"text\":\"a\",\"expect\":{\"risk\":true,\"types\":[\"suicide\"]}}"),
+        item("{\"id\":\"2\",\"text\":\"b\",\"expect\":{\"risk\":true,\"types\":[\"suicide\"]}}"),
+        item("{\"id\":\"3\",\"text\":\"c\",\"expect\":{\"risk\":false,\"types\":[]}}"),
+        item("{\"id\":\"4\",\"text\":\"d\",\"expect\":{\"risk\":false,\"types\":[],\"hard_negative\":true}}"));
+    List<Prediction> predictions = List.of(
+        new Prediction(true, Set.of("suicide"), "self", "high", true, "es"),
+        new Prediction(false, Set.of(), null, "none", false, "en"),
+        new Prediction(true, Set.of("suicide"), "self", "mild", false, "es"),
+        new Prediction(false, Set.of(), null, "none", false, "en"));
+    QualityReport r = QualityReport.of(items, predictions);
+    assertEquals(List.of("en", "es"), List.copyOf(r.byLanguage().keySet()));
+    assertEquals(new QualityReport.Ratio(1, 1), r.byLanguage().get("es").recall());
+    assertEquals(new QualityReport.Ratio(1, 1), r.byLanguage().get("es").falsePositiveBenign());
+    assertEquals(new QualityReport.Ratio(0, 1), r.byLanguage().get("en").recall());
+    assertEquals(new QualityReport.Ratio(0, 1), r.byLanguage().get("en").falsePositiveHardNegative());
+    assertEquals(1, r.toJson().getJsonObject("by_language").getJsonObject("es").getJsonObject("fpr_benign").getInteger("hits"));
+    assertTrue(r.render("set").contains("  es    1.000 (1/1)        1.000 (1/1)        n/a (0)"), r.render("set"));
   }
 
   @Test
