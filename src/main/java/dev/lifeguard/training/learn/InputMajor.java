@@ -5,13 +5,10 @@ package dev.lifeguard.training.learn;
  * hidden unit j). Each input then adds its term to every unit in one contiguous pass, element by
  * element with no running total between neighbours, which the JIT turns into vector instructions; a
  * unit's sum still receives its inputs' terms in index order, so the results are the bits of the
- * plain one-row, one-unit loop ({@code BlockedArithmeticTest}). Four rows share each pass over the
- * weights, which are larger than the processor's caches.
+ * plain one-row, one-unit loop ({@code BlockedArithmeticTest}). Four rows ({@link Dot#BLOCK}) share
+ * each pass over the weights, which are larger than the processor's caches (eight were measured slower).
  */
 final class InputMajor {
-  /** Rows that share one pass over the weights (measured: eight were slower than four). */
-  static final int BLOCK = 4;
-
   private InputMajor() {}
 
   /** {@code z[j] += Σ_i w[i·h + j] · x[i]}, terms added in index order. */
@@ -26,7 +23,7 @@ final class InputMajor {
   }
 
   /** {@link #addTerms} for four rows, {@code rows[q]} into {@code z[q]} (q &lt; 4), in one pass over the weights. */
-  static void addTermsBlock(double[] w, int h, int d, float[][] rows, double[][] z) {
+  static void addTermsFour(double[] w, int h, int d, float[][] rows, double[][] z) {
     double[] z0 = z[0];
     double[] z1 = z[1];
     double[] z2 = z[2];
@@ -62,7 +59,7 @@ final class InputMajor {
    * Four rows' first-layer gradients, added to each entry in row order, as four calls of
    * {@link #accumulate} would add them, in one pass.
    */
-  static void accumulateBlock(double[] g, int h, int d, double[][] delta, float[][] rows) {
+  static void accumulateFour(double[] g, int h, int d, double[][] delta, float[][] rows) {
     double[] d0 = delta[0];
     double[] d1 = delta[1];
     double[] d2 = delta[2];

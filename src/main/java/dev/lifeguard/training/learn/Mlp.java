@@ -82,16 +82,16 @@ public final class Mlp {
           w[i * h + j] = w1[j][i];
         }
       }
-      double[][] z = new double[InputMajor.BLOCK][h];
-      for (int r = 0; r < rows.length; r += InputMajor.BLOCK) {
-        int n = Math.min(InputMajor.BLOCK, rows.length - r);
+      double[][] z = new double[Dot.BLOCK][h];
+      for (int r = 0; r < rows.length; r += Dot.BLOCK) {
+        int n = Math.min(Dot.BLOCK, rows.length - r);
         for (int q = 0; q < n; q++) {
           for (int j = 0; j < h; j++) {
             z[q][j] = b1[j];
           }
         }
-        if (n == InputMajor.BLOCK) {
-          InputMajor.addTermsBlock(w, h, d, Arrays.copyOfRange(rows, r, r + n), z);
+        if (n == Dot.BLOCK) {
+          InputMajor.addTermsFour(w, h, d, Arrays.copyOfRange(rows, r, r + n), z);
         } else {
           for (int q = 0; q < n; q++) {
             InputMajor.addTerms(w, h, d, rows[r + q], z[q]);
@@ -161,7 +161,7 @@ public final class Mlp {
     private final double[][] hiddenOut;
     /** The current batch's output-layer errors, one row per batch row. */
     private final double[][] outputDelta;
-    /** The hidden units' errors of the rows {@link #hiddenGradientBlock} is adding. */
+    /** The hidden units' errors of the rows {@link #hiddenGradientFour} is adding. */
     private final double[][] blockDelta;
     private long step;
 
@@ -184,7 +184,7 @@ public final class Mlp {
       }
       this.hiddenOut = new double[o.batchSize()][h];
       this.outputDelta = new double[o.batchSize()][k];
-      this.blockDelta = new double[InputMajor.BLOCK][h];
+      this.blockDelta = new double[Dot.BLOCK][h];
       this.posWeight = new double[k];
       this.negWeight = new double[k];
       balance();
@@ -251,8 +251,8 @@ public final class Mlp {
         outputGradient(order[r], hiddenOut[r - from], outputDelta[r - from], scale);
       }
       int r = from;
-      for (; r + InputMajor.BLOCK <= to; r += InputMajor.BLOCK) {
-        hiddenGradientBlock(r, from);
+      for (; r + Dot.BLOCK <= to; r += Dot.BLOCK) {
+        hiddenGradientFour(r, from);
       }
       for (; r < to; r++) {
         hiddenGradient(x[order[r]], hiddenOut[r - from], outputDelta[r - from]);
@@ -307,7 +307,7 @@ public final class Mlp {
 
     private void hiddenGradient(float[] xi, double[] z1, double[] dz2) {
       int b1 = d * h;
-      double[] dh = new double[h];
+      double[] dh = blockDelta[0]; // free: the block rows are done before the tail
       hiddenDelta(z1, dz2, dh);
       InputMajor.accumulate(g, h, d, dh, xi);
       for (int j = 0; j < h; j++) {
@@ -316,27 +316,18 @@ public final class Mlp {
     }
 
     /** {@link #hiddenGradient} of four consecutive batch rows in one pass over the first layer's gradient. */
-    private void hiddenGradientBlock(int r, int from) {
+    private void hiddenGradientFour(int r, int from) {
       int b1 = d * h;
       int q = r - from;
-      for (int b = 0; b < InputMajor.BLOCK; b++) {
+      for (int b = 0; b < Dot.BLOCK; b++) {
         hiddenDelta(hiddenOut[q + b], outputDelta[q + b], blockDelta[b]);
       }
-      InputMajor.accumulateBlock(g, h, d, blockDelta, block(r));
+      InputMajor.accumulateFour(g, h, d, blockDelta, Dot.rows(x, order, r));
       for (double[] delta : blockDelta) {
         for (int j = 0; j < h; j++) {
           g[b1 + j] += delta[j];
         }
       }
-    }
-
-    /** The input rows of batch positions r … r + 3. */
-    private float[][] block(int r) {
-      float[][] rows = new float[InputMajor.BLOCK][];
-      for (int b = 0; b < rows.length; b++) {
-        rows[b] = x[order[r + b]];
-      }
-      return rows;
     }
 
     /** Hidden activations of the batch's rows into {@link #hiddenOut}, four rows per pass over the weights. */
@@ -346,8 +337,8 @@ public final class Mlp {
         System.arraycopy(p, b1, hiddenOut[r - from], 0, h);
       }
       int r = from;
-      for (; r + InputMajor.BLOCK <= to; r += InputMajor.BLOCK) {
-        InputMajor.addTermsBlock(p, h, d, block(r), Arrays.copyOfRange(hiddenOut, r - from, r - from + InputMajor.BLOCK));
+      for (; r + Dot.BLOCK <= to; r += Dot.BLOCK) {
+        InputMajor.addTermsFour(p, h, d, Dot.rows(x, order, r), Arrays.copyOfRange(hiddenOut, r - from, r - from + Dot.BLOCK));
       }
       for (; r < to; r++) {
         InputMajor.addTerms(p, h, d, x[order[r]], hiddenOut[r - from]);
