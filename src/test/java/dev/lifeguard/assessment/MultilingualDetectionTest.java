@@ -124,6 +124,39 @@ class MultilingualDetectionTest {
   }
 
   @Test
+  void a_wish_to_be_gone_and_nobody_would_notice_are_the_first_c_ssrs_rung_in_five_languages() {
+    assertFinds("passive_ideation",
+        "a veces pienso que sería mejor para todos si ya no estuviera", "si me muriera mañana sería un alivio",
+        "me da igual vivir o morir", "ya no tengo ninguna razón para vivir",
+        "seria melhor pra todo mundo se eu não estivesse mais aqui", "tanto faz se eu vivo ou morro",
+        "não tenho mais motivo pra viver",
+        "ce serait mieux pour tout le monde si je n'étais plus là", "je m'en fiche de vivre ou de mourir",
+        "je n'ai plus aucune raison de vivre",
+        "sarebbe meglio per tutti se non ci fossi più", "non mi importa se vivo o muoio", "non ho più nessun motivo per vivere",
+        "es wäre besser, wenn ich nicht mehr da wäre", "besser wär's, wenn es mich nicht mehr gäbe",
+        "mir ist egal, ob ich lebe oder sterbe", "ich habe keinen grund mehr zu leben");
+    assertFinds("perceived_burdensomeness", "nadie se daría cuenta si me muriera", "ninguém ia perceber se eu sumisse",
+        "personne ne s'en rendrait compte si je disparaissais", "nessuno se ne accorgerebbe se sparissi",
+        "niemand würde es merken, wenn ich tot wäre", "meine eltern wären ohne mich glücklicher");
+    assertFinds("preparatory_acts", "cuida a mi gato cuando ya no esté", "cuida do meu gato quando eu não estiver mais aqui",
+        "prends soin de mon chat quand je ne serai plus là", "prenditi cura del mio gatto quando non ci sarò più",
+        "kümmert euch um meine katze, wenn ich nicht mehr da bin");
+    assertSeenAs(Modality.FIGURATIVE, "passive_ideation", "j'en ai marre de vivre dans ce froid mdr", "sono stanca di vivere con questo caldo ahah");
+    // The same words about a day, a meeting, a trip or a song, and a mother's cruelty reported by her child.
+    assertNoRiskIn("sería mejor si no estuviera lloviendo", "sería más fácil si no estuviera tan cansada",
+        "ojalá no despertara a los niños anoche", "la vida no vale la pena si no la disfrutas",
+        "nadie notaría si me voy de la fiesta", "cuida a mi gato cuando no esté, me voy de viaje",
+        "mi madre me dice que ojalá no hubiera nacido",
+        "seria melhor se eu não estivesse tão cansada", "ninguém ia notar se eu sumisse da festa",
+        "não tenho motivo pra continuar nesse emprego",
+        "rien ne me retient ici, je déménage à lyon", "personne ne remarquerait si je disparaissais de la réunion",
+        "sarebbe meglio se sparissi per un po' dai social", "penso di morire dal caldo oggi",
+        "la vita non vale la pena senza amici",
+        "ich denke oft an den tod meiner mutter", "wofür leben wir eigentlich?", "ohne musik ist das leben nicht lebenswert",
+        "bist du lebensmüde? fahr langsamer!", "mir ist egal, ob ich gewinne oder verliere");
+  }
+
+  @Test
   void the_language_identifier_reports_iso_639_1() {
     LanguageIdentifier id = LanguageIdentifier.standard();
     assertEquals("en", id.identify("i don't know what to do anymore, nothing helps"));
