@@ -23,7 +23,10 @@ import java.util.Set;
  * Builds the subject × type risks. Asserted features are graded on their framework's ladder, which
  * sets floors; the heads may raise a risk above its floor and fill in risks the patterns did not see.
  * A risk the patterns saw only as negated, hypothetical, past or fictional, or that the risk head gives
- * less than even odds, stays mild on the heads' word alone.
+ * less than even odds, stays mild on the heads' word alone. So does a model-only risk to others beside a
+ * graded risk to the speaker, unless its own type is likely: the severity heads grade the message, and
+ * that grade belongs to the risk the rules found ("better for everyone if I weren't here" is not also
+ * high violence to others because a violence head passed its recall-first threshold).
  */
 final class RiskAssembler {
   static final double BASE_CONFIDENCE = 0.55;
@@ -75,9 +78,11 @@ final class RiskAssembler {
         covered.add(key.type());
       }
     });
+    Set<Subject> graded = new HashSet<>();
+    risks.forEach(r -> graded.add(r.subject()));
     for (RiskType type : heads.types()) {
       if (!covered.contains(type)) {
-        risks.add(fromHeads(type));
+        risks.add(fromHeads(type, graded));
       }
     }
     return risks;
@@ -104,16 +109,24 @@ final class RiskAssembler {
         grade.clinicalTypes(), place.domain(), place.subtype(), grade.framework());
   }
 
-  private Risk fromHeads(RiskType type) {
+  /**
+   * @param graded the subjects whose risks the rules graded: when they found the speaker at risk and no
+   *               one else, the heads' message-wide grade belongs to the speaker's risk, not to a reading
+   *               of danger to others whose own type head is below even odds. Never the other way round:
+   *               a risk to the speaker is not lowered because the rules read the message as about others.
+   */
+  private Risk fromHeads(RiskType type, Set<Subject> graded) {
     Severity severity = heads.severity();
+    Subject subject = heads.subject();
     boolean explainedAway = findings.where(e -> e.type() == type).stream().anyMatch(e -> !e.asserted());
     // the rules' reading counts too: a risk mention they saw inside a story frame is as telling as the head
     boolean fiction = Math.max(heads.fiction(), StyleReader.fictionCue(findings)) >= FICTION_CAP
         && findings.asserted(EvidenceKind.RISK).isEmpty();
     boolean uncertain = heads.p(ProbeLabels.RISK) < MODEL_ONLY_FINDING;
-    severity = explainedAway || fiction || uncertain ? Severity.min(severity, Severity.MILD)
+    boolean aside = subject == Subject.OTHER && graded.contains(Subject.SELF) && !graded.contains(Subject.OTHER)
+        && heads.type(type) < HeadReading.THRESHOLD;
+    severity = explainedAway || fiction || uncertain || aside ? Severity.min(severity, Severity.MILD)
         : Severity.max(severity, Severity.MODERATE);
-    Subject subject = heads.subject();
     Placement place = Placement.of(type, subject, contexts, Set.of());
     return new Risk(type, subject, severity, atLeastChronic(heads.imminence()), heads.type(type),
         heads.subject(subject), List.of(), List.of(), place.domain(), place.subtype(), Risk.MODEL_ONLY);

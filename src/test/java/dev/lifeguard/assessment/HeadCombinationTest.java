@@ -106,6 +106,37 @@ class HeadCombinationTest {
   }
 
   @Test
+  void a_model_only_risk_to_someone_else_beside_a_graded_risk_to_the_speaker_stays_mild_unless_its_type_is_likely() {
+    // the severity heads grade the message; "i just want to die" earns that grade for the speaker's
+    // suicide risk, not for a violence head that only passed its recall-first threshold
+    ProbeScores spread = Heads.risk(0.9).type(RiskType.SUICIDE, 0.8).type(RiskType.VIOLENCE, 0.3)
+        .subject(Subject.OTHER).severity(Severity.HIGH).buildWithThresholds(0.2, 0.2);
+    Assessment a = assess(said("i just want to die"), List.of(spread));
+    assertEquals(Severity.HIGH, a.risk(RiskType.SUICIDE).orElseThrow().severity());
+    Risk aside = a.risk(RiskType.VIOLENCE).orElseThrow();
+    assertTrue(aside.modelOnly());
+    assertEquals(Subject.OTHER, aside.subject());
+    assertEquals(Severity.MILD, aside.severity(), "reported, but not graded as a threat to others");
+
+    ProbeScores likely = Heads.risk(0.9).type(RiskType.SUICIDE, 0.8).type(RiskType.VIOLENCE, 0.6)
+        .subject(Subject.OTHER).severity(Severity.HIGH).buildWithThresholds(0.2, 0.2);
+    assertEquals(Severity.HIGH, assess(said("i just want to die"), List.of(likely)).risk(RiskType.VIOLENCE).orElseThrow()
+        .severity(), "a type the heads find likely keeps the grade");
+
+    ProbeScores sameSubject = Heads.risk(0.9).type(RiskType.SUICIDE, 0.8).type(RiskType.SELF_NEGLECT, 0.3)
+        .subject(Subject.SELF).severity(Severity.HIGH).buildWithThresholds(0.2, 0.2);
+    assertEquals(Severity.HIGH, assess(said("i just want to die"), List.of(sameSubject)).risk(RiskType.SELF_NEGLECT)
+        .orElseThrow().severity(), "a second risk to the same person is graded as before");
+
+    // the rules can misread who is at risk; a risk the heads see for the speaker is never lowered for that
+    ProbeScores speaker = Heads.risk(0.9).type(RiskType.SUICIDE, 0.8).type(RiskType.SELF_HARM, 0.3)
+        .subject(Subject.SELF).severity(Severity.HIGH).buildWithThresholds(0.2, 0.2);
+    Assessment aboutHim = assess(said("my brother wants to kill himself"), List.of(speaker));
+    assertEquals(Subject.OTHER, aboutHim.risk(RiskType.SUICIDE).orElseThrow().subject());
+    assertEquals(Severity.HIGH, aboutHim.risk(RiskType.SELF_HARM).orElseThrow().severity());
+  }
+
+  @Test
   void strong_fiction_keeps_a_model_only_risk_mild() {
     ProbeScores fiction = Heads.risk(0.7).type(RiskType.VIOLENCE, 0.7).subject(Subject.OTHER).severity(Severity.HIGH)
         .fiction(0.9).style(Style.FICTION, 0.9).build();
