@@ -2,6 +2,7 @@ package dev.lifeguard.assessment;
 
 import static dev.lifeguard.assessment.Detect.assertFinds;
 import static dev.lifeguard.assessment.Detect.assertNoRiskIn;
+import static dev.lifeguard.assessment.Detect.assertSeenAs;
 import static dev.lifeguard.assessment.Detect.assertSubject;
 import static dev.lifeguard.assessment.Detect.find;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lifeguard.assessment.evidence.Evidence;
 import dev.lifeguard.assessment.evidence.EvidenceDetector;
 import dev.lifeguard.assessment.evidence.EvidenceKind;
+import dev.lifeguard.assessment.evidence.Modality;
 import dev.lifeguard.taxonomy.RiskType;
+import dev.lifeguard.taxonomy.Severity;
 import dev.lifeguard.taxonomy.Subject;
 import dev.lifeguard.taxonomy.Taxonomy;
 import java.util.List;
@@ -89,6 +92,21 @@ class EvidenceDetectionTest {
         "i'm going to kill all the weeds in the garden", "we're going to beat every team in the league",
         "im gonna beat some random guy at fifa tonight", "i'm going to shoot a kid's birthday party on saturday",
         "i'll hurt someone's feelings if i say it");
+  }
+
+  @Test
+  void a_homicide_suicide_threat_is_a_threat_to_others_and_a_suicide_risk_at_once() {
+    for (String text : List.of("im going to kill her and then myself", "i'm gonna shoot my wife then myself",
+        "i just want to die and i'm taking him with me")) {
+      Assessment a = Conversations.assess(text);
+      assertEquals(Subject.OTHER, a.risk(RiskType.VIOLENCE).orElseThrow().subject(), text);
+      assertTrue(a.risk(RiskType.VIOLENCE).orElseThrow().severity().compareTo(Severity.HIGH) >= 0, text);
+      assertEquals(Subject.SELF, a.risk(RiskType.SUICIDE).orElseThrow().subject(), text);
+    }
+    assertSeenAs(Modality.FIGURATIVE, "specific_threat", "i'll kill you and then myself lol");
+    assertNoRiskIn("i'm taking him with me to the shops", "i'm going to end it and i'm taking my kids with me",
+        "when i go i'm taking my ex with me", "im dying to see you, bringing my sister with me",
+        "i'm dead tired, bringing my kid with me");
   }
 
   @Test
