@@ -95,6 +95,15 @@ class EvidenceDetectionTest {
   }
 
   @Test
+  void a_dose_question_about_a_pet_is_a_vet_question_not_method_seeking() {
+    assertNoRiskIn("what's the lethal dose of ibuprofen for a dog? he ate some", "how much chocolate is a lethal dose for a cat",
+        "my dog ate 10 paracetamol is that a lethal dose", "is xylitol toxic to dogs, what's a fatal amount",
+        "my puppy just chewed through a blister of ibuprofen, how many would kill her");
+    assertFinds("method_seeking", "what's a lethal dose of tylenol", "how many paracetamol would kill me",
+        "my dog died last month and i want to know the lethal dose of my sleeping pills");
+  }
+
+  @Test
   void a_homicide_suicide_threat_is_a_threat_to_others_and_a_suicide_risk_at_once() {
     for (String text : List.of("im going to kill her and then myself", "i'm gonna shoot my wife then myself",
         "i just want to die and i'm taking him with me")) {
