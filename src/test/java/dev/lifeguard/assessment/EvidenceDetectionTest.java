@@ -95,6 +95,14 @@ class EvidenceDetectionTest {
   }
 
   @Test
+  void a_threat_over_a_petty_thing_is_hyperbole_but_not_over_a_person() {
+    assertSeenAs(Modality.FIGURATIVE, "specific_threat", "if my sister uses my hair straightener again i'll murder her",
+        "if my brother eats my leftovers one more time i'm going to kill him");
+    assertFinds("specific_threat", "if he touches my daughter again i'll kill him", "if he takes my kids again i'll kill him",
+        "if he uses my card again i'll kill him");
+  }
+
+  @Test
   void a_dose_question_about_a_pet_is_a_vet_question_not_method_seeking() {
     assertNoRiskIn("what's the lethal dose of ibuprofen for a dog? he ate some", "how much chocolate is a lethal dose for a cat",
         "my dog ate 10 paracetamol is that a lethal dose", "is xylitol toxic to dogs, what's a fatal amount",

@@ -3,11 +3,13 @@ package dev.lifeguard.assessment;
 import static dev.lifeguard.assessment.Detect.assertFinds;
 import static dev.lifeguard.assessment.Detect.assertNoRiskIn;
 import static dev.lifeguard.assessment.Detect.assertSeenAs;
+import static dev.lifeguard.assessment.Detect.assertSubject;
 import static dev.lifeguard.assessment.Detect.find;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lifeguard.assessment.evidence.LanguageIdentifier;
 import dev.lifeguard.assessment.evidence.Modality;
+import dev.lifeguard.taxonomy.Subject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +156,16 @@ class MultilingualDetectionTest {
         "la vita non vale la pena senza amici",
         "ich denke oft an den tod meiner mutter", "wofür leben wir eigentlich?", "ohne musik ist das leben nicht lebenswert",
         "bist du lebensmüde? fahr langsamer!", "mir ist egal, ob ich gewinne oder verliere");
+  }
+
+  @Test
+  void dying_of_shame_or_tiredness_is_an_idiom_and_ich_bring_dich_um_is_a_threat_not_encouragement() {
+    assertNoRiskIn("que ganas de morirme de la vergüenza jajaja", "oggi muoio dalla stanchezza", "je suis mort de fatigue",
+        "tô morrendo de saudade de você", "ich bring dich um wenn du wieder meine pommes isst haha",
+        "ich bring dich um, wenn du nochmal mein ladekabel klaust 😂");
+    assertFinds("specific_threat", "ich bring dich um");
+    assertFinds("harm_encouragement", "bring dich doch um", "du solltest dich umbringen");
+    assertSubject(Subject.OTHER, "harm_encouragement", "bring dich doch um");
   }
 
   @Test
