@@ -118,7 +118,9 @@ final class RiskAssembler {
   private Risk fromHeads(RiskType type, Set<Subject> graded) {
     Severity severity = heads.severity();
     Subject subject = heads.subject();
-    boolean explainedAway = findings.where(e -> e.type() == type).stream().anyMatch(e -> !e.asserted());
+    // someone else's "you should kill yourself" says nothing about what the speaker means
+    boolean explainedAway = findings.where(e -> e.type() == type).stream()
+        .anyMatch(e -> !e.asserted() && !e.has(Modality.DIRECTED));
     // the rules' reading counts too: a risk mention they saw inside a story frame is as telling as the head
     boolean fiction = Math.max(heads.fiction(), StyleReader.fictionCue(findings)) >= FICTION_CAP
         && findings.asserted(EvidenceKind.RISK).isEmpty();

@@ -99,6 +99,20 @@ class ModalityTest {
   }
 
   @Test
+  void being_told_to_kill_yourself_is_abuse_of_the_speaker_not_their_own_ideation() {
+    assertSeenAs(Modality.DIRECTED, "active_ideation", "my mom says i should kill myself",
+        "he told me to go kill myself", "meine mutter sagt, ich soll mich umbringen");
+    assertSeenAs(Modality.DIRECTED, "harm_encouragement", "kids at school keep telling me to kys");
+    assertFinds("emotional_abuse", "my mom says i should kill myself", "kids at school keep telling me to kys",
+        "she keeps messaging me from fake accounts telling me to kill myself",
+        "meine mutter sagt, ich soll mich umbringen", "die anderen in der klasse schreiben mir, ich soll sterben");
+    // the speaker's own words stay theirs, and so does harm to others that someone urged
+    assertFinds("active_ideation", "i think i should kill myself", "i feel like i should just kill myself",
+        "my mom wants me to be a doctor and i want to kill myself");
+    assertFinds("grievance", "my friends keep telling me to teach him a lesson. i'm honestly considering it");
+  }
+
+  @Test
   void fiction_and_roleplay_framing_is_recognised() {
     assertSeenAs(Modality.FICTION, "active_ideation", "in my story the character wants to kill herself",
         "i'm writing a poem about a girl who wants to kill herself");

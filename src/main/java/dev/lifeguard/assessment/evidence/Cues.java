@@ -33,11 +33,13 @@ final class Cues {
   static final String SINCERE = "sincere";
   /** Takes back something said earlier: "jk", "i meant the exam". */
   static final String RETRACTION = "retraction";
+  /** Someone else tells the speaker to do it: "my mom says i should", "they keep telling me to". */
+  static final String DIRECTED = "directed";
   static final String FIRST_PERSON = "first_person";
   static final String THIRD_PERSON = "third_person";
 
   /** Grammar cues that are not reported as context evidence. */
-  static final Set<String> GRAMMAR = Set.of(NEGATION, PSEUDO_NEGATION, CLAUSE_BREAK, PRESENT, FIRST_PERSON,
+  static final Set<String> GRAMMAR = Set.of(NEGATION, PSEUDO_NEGATION, CLAUSE_BREAK, PRESENT, DIRECTED, FIRST_PERSON,
       THIRD_PERSON);
 
   /** Framing cues: reported as context, but never themselves negated or attributed. */

@@ -18,6 +18,12 @@ public enum Modality {
   HISTORICAL,
   /** Inside quoted speech of someone else: "he said 'i'll kill you'". Still asserted, about them. */
   REPORTED,
+  /**
+   * Said to the speaker by someone else: "my mom says i should kill myself", "kids keep telling me to
+   * kys". The speaker is the one told, not the one who means it; the telling itself is abuse, which
+   * the tables read as such.
+   */
+  DIRECTED,
   /** Story, role-play, poem or game framing: "in my story the character…". */
   FICTION,
   /** Figure of speech or hyperbole: "kill the process", "dying of laughter", "gonna kms lol" about homework. */

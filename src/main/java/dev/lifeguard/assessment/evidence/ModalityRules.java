@@ -11,6 +11,8 @@ import java.util.Set;
 final class ModalityRules {
   /** Words a negation reaches forward: "i would never ever hurt myself" is four words away. */
   static final int NEGATION_REACH = 5;
+  /** Words between someone's instruction and the phrase it introduces: "told me to go kill myself". */
+  static final int DIRECTED_REACH = 1;
   /** Row flag: hypothetical or fictional framing does not excuse it (method questions). */
   static final String FLAG_PERSIST = "persist";
 
@@ -34,6 +36,9 @@ final class ModalityRules {
     if (ctx.overlaps(Cues.FIGURATIVE, hit.start(), hit.end())) {
       found.add(Modality.FIGURATIVE);
     }
+    if (hit.row().type() != null && hit.row().type().selfDirected() && directed(hit, ctx)) {
+      found.add(Modality.DIRECTED);
+    }
     if (SubjectRules.reportedByOther(hit, ctx)) {
       found.add(Modality.REPORTED);
     }
@@ -46,6 +51,22 @@ final class ModalityRules {
       boolean before = cue.end() <= hit.start() && cue.start() >= clause;
       if (before && ctx.segments.wordsBetween(cue.end(), hit.start()) <= NEGATION_REACH
           && !ctx.overlaps(Cues.PSEUDO_NEGATION, cue.start(), cue.end())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Someone else's instruction to the speaker ends just before the phrase, in its sentence (not its
+   * clause: "sie sagt, ich soll…" puts a comma between the two). Only self-directed harm is read this
+   * way: "my friends keep telling me to teach him a lesson, i'm considering it" is still the speaker's.
+   */
+  private static boolean directed(Hit hit, MessageContext ctx) {
+    int sentence = ctx.sentenceStart(hit);
+    for (Hit cue : ctx.cues(Cues.DIRECTED)) {
+      if (cue.start() >= sentence && cue.end() <= hit.start()
+          && ctx.segments.wordsBetween(cue.end(), hit.start()) <= DIRECTED_REACH) {
         return true;
       }
     }
