@@ -103,6 +103,16 @@ class EvidenceDetectionTest {
   }
 
   @Test
+  void a_parent_who_fears_their_child_is_being_groomed_raises_exploitation_of_the_child() {
+    assertFinds("online_grooming", "i'm worried my son is being groomed online", "i think my daughter is being groomed by her coach",
+        "her coach is grooming my 12 year old");
+    assertSubject(Subject.OTHER, "online_grooming", "i'm worried my son is being groomed online");
+    assertNoRiskIn("my neighbour grooms his dog every sunday", "the new manager is grooming me for a promotion",
+        "my daughter is being groomed for the head girl role", "he's grooming my son to take over the farm",
+        "how do i know if my child is being groomed");
+  }
+
+  @Test
   void a_dose_question_about_a_pet_is_a_vet_question_not_method_seeking() {
     assertNoRiskIn("what's the lethal dose of ibuprofen for a dog? he ate some", "how much chocolate is a lethal dose for a cat",
         "my dog ate 10 paracetamol is that a lethal dose", "is xylitol toxic to dogs, what's a fatal amount",
