@@ -169,6 +169,15 @@ class MultilingualDetectionTest {
   }
 
   @Test
+  void everyday_forms_of_a_slap_a_checked_phone_forced_sex_and_days_without_food() {
+    assertFinds("physical_violence", "io e il mio ragazzo abbiamo litigato, mi ha dato uno schiaffo", "mi ha dato un calcio nella pancia");
+    assertFinds("controlling_behavior", "mi novio me revisa el celular todos los días");
+    assertFinds("sexual_violence", "meu namorado me obriga a transar quando eu não quero");
+    assertFinds("days_without_food", "non mangio da giorni, non ne vale la pena");
+    assertNoRiskIn("mia nonna mi dà un pugno di riso per le galline", "la mia amica mi ha dato un passaggio a casa");
+  }
+
+  @Test
   void the_language_identifier_reports_iso_639_1() {
     LanguageIdentifier id = LanguageIdentifier.standard();
     assertEquals("en", id.identify("i don't know what to do anymore, nothing helps"));
