@@ -175,6 +175,13 @@ class MultilingualDetectionTest {
     assertFinds("sexual_violence", "meu namorado me obriga a transar quando eu não quero");
     assertFinds("days_without_food", "non mangio da giorni, non ne vale la pena");
     assertNoRiskIn("mia nonna mi dà un pugno di riso per le galline", "la mia amica mi ha dato un passaggio a casa");
+    assertFinds("sexual_violence", "il me force à coucher avec lui", "er zwingt mich zum sex", "mi novio me obligó a tener relaciones");
+    assertFinds("physical_violence", "er hat mir eine ohrfeige gegeben");
+    assertFinds("controlling_behavior", "mon mec regarde mon téléphone tous les soirs et m'interdit de voir mes amies",
+        "lei mi controlla il telefono ogni sera");
+    // a parent's house rules and a coach's training are not partner control or coercion
+    assertNoRiskIn("mon père m'interdit de sortir le soir, j'ai 14 ans", "mia madre mi controlla il telefono",
+        "il me force à manger des légumes", "mon coach me force à courir", "er zwingt mich zum sport");
   }
 
   @Test
