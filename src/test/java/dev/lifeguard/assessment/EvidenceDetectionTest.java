@@ -113,6 +113,15 @@ class EvidenceDetectionTest {
   }
 
   @Test
+  void no_point_in_one_thing_is_not_no_point_in_anything() {
+    assertFinds("hopelessness", "i don't see the point anymore", "i don't see the point in living",
+        "i don't see the point in trying", "i don't see the point of anything");
+    assertFinds("medical_care_refusal", "i don't see the point in going to the doctor anymore",
+        "i don't see the point in taking my blood pressure tablets anymore");
+    assertNoRiskIn("i don't see the point in learning latin", "i don't see the point of this meeting");
+  }
+
+  @Test
   void a_dose_question_about_a_pet_is_a_vet_question_not_method_seeking() {
     assertNoRiskIn("what's the lethal dose of ibuprofen for a dog? he ate some", "how much chocolate is a lethal dose for a cat",
         "my dog ate 10 paracetamol is that a lethal dose", "is xylitol toxic to dogs, what's a fatal amount",
