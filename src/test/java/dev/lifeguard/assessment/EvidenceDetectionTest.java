@@ -122,6 +122,30 @@ class EvidenceDetectionTest {
   }
 
   @Test
+  void someone_elses_attempt_or_plan_told_by_a_friend_climbs_the_c_ssrs_for_them() {
+    assertFinds("active_attempt", "she swallowed a whole bottle of sleeping pills", "my best friend just took all her pills",
+        "my boyfriend just overdosed");
+    assertSubject(Subject.OTHER, "active_attempt", "my best friend just took all her pills");
+    assertFinds("intent_stated", "my sister keeps threatening to jump off the bridge",
+        "my brother is threatening to jump off the roof right now");
+    assertSubject(Subject.OTHER, "intent_stated", "my sister keeps threatening to jump off the bridge");
+    assertFinds("physical_violence", "i think my neighbour is hitting his kids, i hear screaming every night");
+    assertNoRiskIn("my mum took all her pills this morning like the doctor said",
+        "my friend took 20 paracetamol for her headache", "my brother overdosed on coffee before the exam",
+        "my neighbour is hitting his golf balls into our garden");
+  }
+
+  @Test
+  void jump_is_a_suicide_plan_only_off_a_height_or_said_plainly_and_jumping_someone_is_an_assault() {
+    assertFinds("plan_present", "i'm going to jump", "i'm going to jump tonight", "i'm going to jump off a bridge",
+        "i'm going to jump off the top of the library", "i'm going to jump. goodbye");
+    assertNoRiskIn("i'm going to jump in the pool", "i'm going to jump on the trampoline", "im gonna jump off the diving board",
+        "gonna jump into the lake later", "she's going to jump off the bus at the next stop", "we're gonna jump the queue",
+        "i'm going to jump the gun");
+    assertFinds("specific_threat", "gonna jump the new guy at work", "i'm gonna jump her after school tomorrow");
+  }
+
+  @Test
   void a_dose_question_about_a_pet_is_a_vet_question_not_method_seeking() {
     assertNoRiskIn("what's the lethal dose of ibuprofen for a dog? he ate some", "how much chocolate is a lethal dose for a cat",
         "my dog ate 10 paracetamol is that a lethal dose", "is xylitol toxic to dogs, what's a fatal amount",
