@@ -185,6 +185,14 @@ class MultilingualDetectionTest {
   }
 
   @Test
+  void purging_after_meals_and_self_injury_in_the_past_tense() {
+    assertFinds("days_without_food", "je me fais vomir après chaque repas", "me provoco el vómito después de comer",
+        "mi faccio vomitare dopo cena", "me forço a vomitar", "ich stecke mir den finger in den hals nach dem essen");
+    assertFinds("nssi", "ich habe mich heute wieder geritzt", "ich habe mich gestern absichtlich verbrannt");
+    assertNoRiskIn("je vomis, j'ai la gastro", "ich hab mich beim kochen geschnitten", "vomité en el autobús, me mareo");
+  }
+
+  @Test
   void the_language_identifier_reports_iso_639_1() {
     LanguageIdentifier id = LanguageIdentifier.standard();
     assertEquals("en", id.identify("i don't know what to do anymore, nothing helps"));
