@@ -146,6 +146,13 @@ class EvidenceDetectionTest {
   }
 
   @Test
+  void ending_things_with_someone_is_a_break_up() {
+    assertNoRiskIn("i'm thinking about ending things with my boyfriend", "thinking of ending it with her",
+        "i'm going to end things with him tonight");
+    assertFinds("active_ideation", "i'm thinking about ending it", "thinking about ending it all", "i'm going to end things");
+  }
+
+  @Test
   void a_dose_question_about_a_pet_is_a_vet_question_not_method_seeking() {
     assertNoRiskIn("what's the lethal dose of ibuprofen for a dog? he ate some", "how much chocolate is a lethal dose for a cat",
         "my dog ate 10 paracetamol is that a lethal dose", "is xylitol toxic to dogs, what's a fatal amount",
