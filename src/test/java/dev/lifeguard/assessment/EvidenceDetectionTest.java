@@ -153,6 +153,13 @@ class EvidenceDetectionTest {
   }
 
   @Test
+  void bleeding_from_an_accident_or_a_nosebleed_is_not_self_injury() {
+    assertNoRiskIn("i cut myself shaving, it won't stop bleeding", "my nose won't stop bleeding",
+        "the dog bit me and it won't stop bleeding");
+    assertFinds("medical_attention_needed", "i cut my arm again and it won't stop bleeding", "it won't stop bleeding");
+  }
+
+  @Test
   void a_dose_question_about_a_pet_is_a_vet_question_not_method_seeking() {
     assertNoRiskIn("what's the lethal dose of ibuprofen for a dog? he ate some", "how much chocolate is a lethal dose for a cat",
         "my dog ate 10 paracetamol is that a lethal dose", "is xylitol toxic to dogs, what's a fatal amount",
