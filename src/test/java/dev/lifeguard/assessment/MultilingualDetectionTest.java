@@ -193,6 +193,14 @@ class MultilingualDetectionTest {
   }
 
   @Test
+  void a_partner_threatening_to_take_the_children_is_a_dash_item_in_five_languages() {
+    assertFinds("threats_to_children", "mi marido me amenaza con quitarme a los niños", "mon mari me menace de prendre les enfants",
+        "mio marito minaccia di portarmi via i bambini", "ele ameaça tirar os meus filhos de mim",
+        "mein mann droht mir, die kinder wegzunehmen");
+    assertNoRiskIn("la escuela amenaza con quitarle el recreo a los niños", "le prof menace de confisquer les téléphones");
+  }
+
+  @Test
   void the_language_identifier_reports_iso_639_1() {
     LanguageIdentifier id = LanguageIdentifier.standard();
     assertEquals("en", id.identify("i don't know what to do anymore, nothing helps"));
