@@ -201,6 +201,22 @@ class MultilingualDetectionTest {
   }
 
   @Test
+  void stockpiled_pills_a_wish_not_to_be_there_and_spanish_he_is_i_have() {
+    assertFinds("preparatory_acts", "ich habe meine tabletten gesammelt", "he juntado pastillas durante semanas",
+        "juntei remédios por semanas", "j'ai stocké des cachets", "ho accumulato tutte le pillole");
+    assertFinds("passive_ideation", "a volte penso che sarebbe meglio non esserci", "às vezes penso que seria melhor não acordar",
+        "je pense souvent à la mort ces temps-ci");
+    assertFinds("intent_stated", "mi ragazzo mi ha detto che se lo lascio si ammazza");
+    // Spanish "he" is "I have", not English "he": the speaker's own attempt stays the speaker's
+    assertSubject(Subject.SELF, "previous_attempts", "he intentado matarme dos veces");
+    assertSubject(Subject.SELF, "active_ideation", "he pensado en matarme");
+    assertSubject(Subject.OTHER, "active_ideation", "he said he wants to kill himself");
+    assertNoRiskIn("je pense souvent à la mort de ma grand-mère", "he guardado las pastillas en el cajón",
+        "guardei os remédios na geladeira", "ho messo da parte le compresse per il viaggio",
+        "sarebbe meglio non esserci alla riunione");
+  }
+
+  @Test
   void the_language_identifier_reports_iso_639_1() {
     LanguageIdentifier id = LanguageIdentifier.standard();
     assertEquals("en", id.identify("i don't know what to do anymore, nothing helps"));
